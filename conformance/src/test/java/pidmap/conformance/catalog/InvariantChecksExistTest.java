@@ -1,0 +1,52 @@
+package pidmap.conformance.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pidmap.spec.Invariant;
+
+/**
+ * Every invariant names at least one check, and every check it names exists: a class (and
+ * method) found by reflection among the compiled classes, or declared in a module's sources.
+ */
+class InvariantChecksExistTest {
+
+  @Test
+  void everyInvariantHasAChecksAndEveryCheckExists() {
+    CheckIndex index = new CheckIndex(RepoRoot.find());
+    List<String> problems = new ArrayList<>();
+    for (Invariant inv : CatalogWriter.catalog()) {
+      problems.addAll(index.problems(inv));
+    }
+    assertThat(problems).as("invariants whose checks are missing").isEmpty();
+  }
+
+  @Test
+  void missingChecksAreReported() {
+    CheckIndex index = new CheckIndex(RepoRoot.find());
+    Invariant none = new Invariant("T-1", "s", "1", List.of(), s -> null);
+    Invariant wrong = new Invariant("T-2", "s", "1", List.of(
+        "InvariantChecksExistTest#missingChecksAreReported",
+        "InvariantChecksExistTest#noSuchMethod",
+        "NoSuchTest#x",
+        "ExplorerTest",
+        "pidmap.conformance.explore.ExplorerTest#aDepthBoundStopsTheSearchAtThatLevel",
+        "pidmap.model.ExplorerTest",
+        "ForwardingAllocator.SkipsPidThree",
+        "ForwardingAllocator.NoSuchInner",
+        "#"), s -> null);
+    assertThat(index.problems(none)).containsExactly("T-1: no check exercises it");
+    assertThat(index.problems(wrong)).containsExactly(
+        "T-2: InvariantChecksExistTest#noSuchMethod: class"
+            + " pidmap.conformance.catalog.InvariantChecksExistTest has no method noSuchMethod",
+        "T-2: NoSuchTest#x: no class NoSuchTest is compiled or has a source file in any module",
+        "T-2: pidmap.model.ExplorerTest: no class pidmap.model.ExplorerTest is compiled or has a"
+            + " source file in any module",
+        "T-2: ForwardingAllocator.NoSuchInner: " + RepoRoot.find().resolve(
+            "conformance/src/test/java/pidmap/conformance/explore/ForwardingAllocator.java")
+            + " declares no nested type NoSuchInner",
+        "T-2: #: not of the form Class or Class#method");
+  }
+}
