@@ -12,12 +12,16 @@ public final class Invariants {
 
   private static final String DIFFERENTIAL = "DifferentialPropertiesTest#generatedTracesConform";
   private static final String BROKEN = "BrokenAllocatorsAreCaughtTest";
+  private static final String EXPLORER =
+      "ExplorerTest#everyReachableStateOfTheStandardScopesConforms";
+  private static final String SOME_FREE_PID =
+      "AllocLinearizabilityTest#allocReturnsSomeFreePidUnderModelChecking";
 
   public static final Invariant PID0_RESERVED = new Invariant(
       "PIDMAP-1",
       "Pid 0 is always allocated: it belongs to the idle task and is never handed out or freed.",
       "526-527, 654-656",
-      List.of(DIFFERENTIAL, "BadInputTest#freeingPidZeroIsRefused"),
+      List.of(DIFFERENTIAL, "BadInputTest#freeingPidZeroIsRefused", EXPLORER),
       s -> s.allocator().isAllocated(0) ? null : "pid 0 is not allocated");
 
   public static final Invariant COUNTER_MATCHES_BITS = new Invariant(
@@ -25,7 +29,7 @@ public final class Invariants {
       "Every page's free counter equals bits_per_page minus the bits set in it"
           + " (a page never installed counts all its bits free).",
       "115-121, 151-154, 526-531",
-      List.of(DIFFERENTIAL, BROKEN),
+      List.of(DIFFERENTIAL, BROKEN, EXPLORER, "ExplorerCatchesBrokenAllocatorsTest"),
       s -> {
         PidAllocator a = s.allocator();
         int bpp = a.geometry().bitsPerPage();
@@ -45,7 +49,7 @@ public final class Invariants {
       "A bitmap page exists only if it is page 0 or a pid in it has been allocated:"
           + " memory grows with the pids used, not with pid_max.",
       "66-69, 136-149",
-      List.of(DIFFERENTIAL),
+      List.of(DIFFERENTIAL, EXPLORER),
       s -> {
         PidAllocator a = s.allocator();
         if (!a.pageInstalled(0)) {
@@ -63,7 +67,7 @@ public final class Invariants {
       "ALLOC-1",
       "An allocated pid is never handed out again until it is freed.",
       "153-156",
-      List.of(DIFFERENTIAL, BROKEN),
+      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID),
       s -> s.op().kind() == Op.Kind.ALLOC
               && s.outcome().kind() == Outcome.Kind.PID
               && s.heldBefore(s.outcome().pid())
@@ -74,7 +78,8 @@ public final class Invariants {
       "ALLOC-2",
       "Alloc fails only when the profile's search rule has no free candidate.",
       "124-182",
-      List.of(DIFFERENTIAL, "SeedQuirksTest"),
+      List.of(DIFFERENTIAL, "SeedQuirksTest", EXPLORER,
+          "AllocLinearizabilityTest#allocCanFailWhileTwoPidsAreFree"),
       s -> s.op().kind() == Op.Kind.ALLOC
               && s.outcome().kind() == Outcome.Kind.ERRNO
               && s.candidateExisted()
@@ -85,7 +90,8 @@ public final class Invariants {
       "ALLOC-3",
       "last_pid equals the pid last handed out, or the value last set, whichever came later.",
       "126, 155",
-      List.of(DIFFERENTIAL),
+      List.of(DIFFERENTIAL, EXPLORER,
+          "AllocLinearizabilityTest#theLastPidStoreRaceBreaksTheSeedOrderOnlyWithThePlainStore"),
       s -> s.allocator().lastPid() == s.expectedLastPid()
           ? null
           : "last_pid is " + s.allocator().lastPid() + ", expected " + s.expectedLastPid());
@@ -94,7 +100,7 @@ public final class Invariants {
       "ALLOC-4",
       "Alloc hands out a pid in [1, pid_max).",
       "127-134, 166",
-      List.of(DIFFERENTIAL),
+      List.of(DIFFERENTIAL, EXPLORER, SOME_FREE_PID),
       s -> {
         if (s.op().kind() != Op.Kind.ALLOC || s.outcome().kind() != Outcome.Kind.PID) {
           return null;
@@ -109,7 +115,7 @@ public final class Invariants {
       "Nothing is lost: the allocated pids are exactly pid 0 and the pids handed out and not yet"
           + " freed.",
       "115-121, 153-156",
-      List.of(DIFFERENTIAL, BROKEN),
+      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID),
       s -> {
         PidAllocator a = s.allocator();
         if (a.allocatedCount() != s.heldCountAfter()) {
@@ -132,7 +138,7 @@ public final class Invariants {
       "next(last) returns the smallest allocated pid above last, also above a lowered pid_max,"
           + " or -1 when there is none.",
       "184-200",
-      List.of(DIFFERENTIAL),
+      List.of(DIFFERENTIAL, EXPLORER, "NextLinearizabilityTest#nextWithinOneWordIsLinearizable"),
       s -> {
         if (s.op().kind() != Op.Kind.NEXT || s.outcome().kind() != Outcome.Kind.PID) {
           return null;
@@ -147,7 +153,7 @@ public final class Invariants {
       "INPUT-1",
       "A refused input leaves the allocated set, last_pid and pid_max exactly as they were.",
       "DESIGN.md: bad input never corrupts state",
-      List.of(DIFFERENTIAL, "BadInputTest"),
+      List.of(DIFFERENTIAL, "BadInputTest", EXPLORER),
       s -> s.outcome().kind() == Outcome.Kind.REFUSED && !s.stateUnchanged()
           ? "the input was refused but the state changed"
           : null);
