@@ -15,7 +15,9 @@
  *   quit             -> exits; the kernel then kills every holder (pid 1 of the namespace died)
  *
  * Before the first request it prints one line:
- *   "hello pid=1 pid_max=M last=L pid_max_writable=yes|no:ERRNO release=R"
+ *   "hello pid=1 pid_max=M last=L pid_max_per_ns=yes|no pid_max_writable=yes|no:ERRNO release=R"
+ * (pid_max is per namespace since Linux 6.14; before that the agent refuses set_pid_max with
+ * EPERM rather than change the whole machine's pid_max)
  * or, when the machine refuses the namespaces, "unavailable <what>: <why>" and exits 3.
  *
  * Holders are clone() children that share the agent's memory, files and fs (CLONE_VM, not
@@ -280,7 +282,23 @@ static void do_free(long pid) {
   reply("ok");
 }
 
+/* Whether pid_max belongs to the namespace (Linux 6.14 and later). Before that it is one global
+ * value, and writing it from here would change the whole machine's, so the agent refuses to. */
+static int pid_max_per_ns;
+
+static int release_at_least(const char *release, int major, int minor) {
+  int ma = 0, mi = 0;
+  if (sscanf(release, "%d.%d", &ma, &mi) != 2) {
+    return 0;
+  }
+  return ma > major || (ma == major && mi >= minor);
+}
+
 static void do_set(const char *path, long value) {
+  if (path == PID_MAX && !pid_max_per_ns) {
+    reply("errno EPERM");
+    return;
+  }
   int err = write_sysctl(path, value);
   if (err == 0) {
     reply("ok");
@@ -472,13 +490,15 @@ static void run_init(void) {
   if (slot_of_pid == NULL) {
     say_unavailable("memory", ENOMEM);
   }
-  long pid_max = read_sysctl(PID_MAX);
-  int werr = pid_max > 0 ? write_sysctl(PID_MAX, pid_max) : ENOENT;
   struct utsname u;
   uname(&u);
-  reply("hello pid=%d pid_max=%ld last=%ld pid_max_writable=%s%s release=%s", (int)getpid(),
-        pid_max, read_sysctl(NS_LAST_PID), werr == 0 ? "yes" : "no:", werr == 0 ? "" : errno_name(werr),
-        u.release);
+  pid_max_per_ns = release_at_least(u.release, 6, 14);
+  long pid_max = read_sysctl(PID_MAX);
+  /* Writing the value it already has tells whether we may write it at all. */
+  int werr = !pid_max_per_ns ? EPERM : pid_max > 0 ? write_sysctl(PID_MAX, pid_max) : ENOENT;
+  reply("hello pid=%d pid_max=%ld last=%ld pid_max_per_ns=%s pid_max_writable=%s%s release=%s",
+        (int)getpid(), pid_max, read_sysctl(NS_LAST_PID), pid_max_per_ns ? "yes" : "no",
+        werr == 0 ? "yes" : "no:", werr == 0 ? "" : errno_name(werr), u.release);
   serve();
   flush_out();
   exit(0);
