@@ -380,11 +380,9 @@ static void visit_check(long pid, void *p) {
     c->first_stranger = pid;
   } else if (c->first_dead < 0 && pid < PID_LIMIT && slot_of_pid[pid] != 0) {
     char state = proc_state(pid);
-    for (int tries = 0; state == 'R' && tries < 1000; tries++) {
-      usleep(100); /* a holder just cloned may not have reached pause yet */
-      state = proc_state(pid);
-    }
-    if (state != 'S') {
+    /* Waiting (S), or not yet there (R: just cloned). A crashed holder is a zombie (Z); every
+     * free also checks that the holder died of the agent's SIGKILL and nothing else. */
+    if (state != 'S' && state != 'R') {
       c->first_dead = pid;
     }
   }
@@ -397,7 +395,7 @@ static void do_check(void) {
   } else if (c.first_stranger >= 0) {
     reply("mismatch stranger=%ld count=%ld holders=%ld", c.first_stranger, c.count, live_holders);
   } else if (c.first_dead >= 0) {
-    reply("mismatch holder=%ld is not waiting (state %c)", c.first_dead, proc_state(c.first_dead));
+    reply("mismatch holder=%ld is not alive (state %c)", c.first_dead, proc_state(c.first_dead));
   } else if (c.count != live_holders + 1) {
     reply("mismatch count=%ld holders=%ld", c.count, live_holders);
   } else {

@@ -33,7 +33,7 @@ public final class KernelCampaign {
     SplittableRandom seeds = new SplittableRandom(seed);
     Map<ScenarioKind, Long> steps = new EnumMap<>(ScenarioKind.class);
     long done = 0;
-    long nanos = 0;
+    Map<ScenarioKind, Long> nanos = new EnumMap<>(ScenarioKind.class);
     int episodes = 0;
     String release = release();
     KernelDivergence divergence = null;
@@ -43,7 +43,7 @@ public final class KernelCampaign {
       KernelLockstep.Episode e = KernelLockstep.run(kind, seeds.nextLong(), pidMax, n, false);
       episodes++;
       done += e.steps();
-      nanos += e.nanos();
+      nanos.merge(kind, e.nanos(), Long::sum);
       steps.merge(kind, e.steps(), Long::sum);
       divergence = e.divergence();
     }

@@ -16,7 +16,8 @@ import pidmap.spec.Profile;
  *
  * <p>Each step runs at once on the model and the impl through the {@link DifferentialEngine}
  * (which also checks every invariant); the kernel gets the same operations in batches of
- * {@value #BATCH}, and each of its answers is compared with the model's in order. Every
+ * {@value #BATCH}, at most two batches ahead of the comparison, and each of its answers is
+ * compared with the model's in order. Every
  * {@value #CHECK_EVERY} steps and at the end, the kernel's own view is compared too: the pids in
  * its /proc against the holders (the agent checks that no holder died), their number, last_pid
  * (ns_last_pid) and pid_max against the model's.
@@ -124,8 +125,11 @@ public final class KernelLockstep {
         }
         return;
       }
-      if (pending.size() >= BATCH) {
-        drain(agent);
+      if (pending.size() % BATCH == 0) {
+        agent.flush(); // the kernel works on this batch while the next one is generated
+        if (pending.size() >= 2 * BATCH) {
+          drain(agent, BATCH);
+        }
       }
       if (engine.steps() % CHECK_EVERY == 0 && divergence == null) {
         drain(agent);
@@ -140,7 +144,13 @@ public final class KernelLockstep {
 
   /** Reads the kernel's answers to every pending step and compares each with the model's. */
   private void drain(KernelAgent agent) throws IOException {
-    for (Pending p : pending) {
+    drain(agent, pending.size());
+  }
+
+  /** Reads the kernel's answers to the {@code n} oldest pending steps and compares them. */
+  private void drain(KernelAgent agent, int n) throws IOException {
+    List<Pending> oldest = pending.subList(0, n);
+    for (Pending p : oldest) {
       String reply = agent.receive();
       if (divergence != null) {
         continue; // steps after the first divergence ran on a kernel in another state
@@ -158,7 +168,7 @@ public final class KernelLockstep {
             + " but the model (" + engine.profile() + ") answers " + p.model());
       }
     }
-    pending.clear();
+    oldest.clear();
   }
 
   private boolean compare(Pending p, Expect kernel) {

@@ -1,6 +1,7 @@
 package pidmap.conformance.kernel;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,14 +11,20 @@ import java.util.stream.Collectors;
  * @param release the kernel's release string, as the agent read it
  * @param episodes how many scenarios ran, each in a fresh namespace
  * @param stepsByKind steps run per scenario kind
- * @param nanos wall time of all episodes, agent start-up included
+ * @param nanosByKind wall time per scenario kind, agent start-up included
  * @param firstDivergence the first disagreement, or null
  */
 public record KernelReport(String release, int episodes, Map<ScenarioKind, Long> stepsByKind,
-    long nanos, KernelDivergence firstDivergence) {
+    Map<ScenarioKind, Long> nanosByKind, KernelDivergence firstDivergence) {
 
   public KernelReport {
-    stepsByKind = Map.copyOf(new EnumMap<>(stepsByKind));
+    stepsByKind = Map.copyOf(stepsByKind);
+    nanosByKind = Map.copyOf(nanosByKind);
+  }
+
+  /** Wall time of all scenarios. */
+  public long nanos() {
+    return nanosByKind.values().stream().mapToLong(Long::longValue).sum();
   }
 
   public long steps() {
@@ -25,6 +32,7 @@ public record KernelReport(String release, int episodes, Map<ScenarioKind, Long>
   }
 
   public double stepsPerSecond() {
+    long nanos = nanos();
     return nanos == 0 ? 0 : steps() * 1e9 / nanos;
   }
 
@@ -32,13 +40,14 @@ public record KernelReport(String release, int episodes, Map<ScenarioKind, Long>
     return firstDivergence == null ? 0 : 1;
   }
 
-  /** One line: steps, rate, divergences, and the scenario mix. */
+  /** One line: steps, rate, divergences, and the scenario mix with each kind's rate. */
   public String summary() {
     String mix = new EnumMap<>(stepsByKind).entrySet().stream()
-        .map(e -> e.getKey().id() + " " + e.getValue())
+        .map(e -> String.format(Locale.ROOT, "%s %d at %.0f/s", e.getKey().id(), e.getValue(),
+            e.getValue() * 1e9 / Math.max(1, nanosByKind.getOrDefault(e.getKey(), 1L))))
         .collect(Collectors.joining(", "));
-    return String.format(java.util.Locale.ROOT,
+    return String.format(Locale.ROOT,
         "kernel %s: %d steps in %d scenarios, %.1f s, %.0f steps/s, %d divergences (%s)",
-        release, steps(), episodes, nanos / 1e9, stepsPerSecond(), divergences(), mix);
+        release, steps(), episodes, nanos() / 1e9, stepsPerSecond(), divergences(), mix);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,9 @@ class KernelConformanceTest {
   void kernelAgreesWithTheLinux6ModelOnEveryStep() throws IOException {
     KernelReport report;
     try {
-      report = KernelCampaign.run(STEPS, SEED);
+      int perScenario = (int) Math.max(100,
+          Math.min(KernelCampaign.DEFAULT_EPISODE_STEPS, STEPS / ScenarioKind.values().length));
+      report = KernelCampaign.run(STEPS, SEED, List.of(ScenarioKind.values()), perScenario, null);
     } catch (KernelUnavailableException e) {
       KernelRequirement.skipOrFail(e);
       return;
