@@ -32,6 +32,7 @@ public final class KernelCampaign {
       int episodeSteps, Integer pidMax) throws KernelUnavailableException, IOException {
     SplittableRandom seeds = new SplittableRandom(seed);
     Map<ScenarioKind, Long> steps = new EnumMap<>(ScenarioKind.class);
+    Map<KernelEvent, Long> events = new EnumMap<>(KernelEvent.class);
     long done = 0;
     Map<ScenarioKind, Long> nanos = new EnumMap<>(ScenarioKind.class);
     int episodes = 0;
@@ -45,9 +46,10 @@ public final class KernelCampaign {
       done += e.steps();
       nanos.merge(kind, e.nanos(), Long::sum);
       steps.merge(kind, e.steps(), Long::sum);
+      e.events().forEach((k, v) -> events.merge(k, v, Long::sum));
       divergence = e.divergence();
     }
-    return new KernelReport(release, episodes, steps, nanos, divergence);
+    return new KernelReport(release, episodes, steps, nanos, events, divergence);
   }
 
   /** The kernel's release, as an agent sees it; also proves that an agent can start. */

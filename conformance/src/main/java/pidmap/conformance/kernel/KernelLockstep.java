@@ -2,7 +2,9 @@ package pidmap.conformance.kernel;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import pidmap.conformance.DifferentialEngine;
 import pidmap.conformance.Expect;
 import pidmap.conformance.StepResult;
@@ -36,9 +38,10 @@ public final class KernelLockstep {
    * @param nanos wall time from the agent's start to the last answer compared
    * @param divergence the first disagreement, or null
    * @param trace the recorded trace (config line first), or empty when not recorded
+   * @param events what the steps exercised
    */
   public record Episode(ScenarioKind kind, long seed, int pidMax, long steps, long nanos,
-      KernelDivergence divergence, List<String> trace) {
+      KernelDivergence divergence, List<String> trace, Map<KernelEvent, Long> events) {
 
     public boolean ok() {
       return divergence == null;
@@ -53,6 +56,7 @@ public final class KernelLockstep {
   private final DifferentialEngine engine;
   private final List<String> trace = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
+  private final Map<KernelEvent, Long> events = new EnumMap<>(KernelEvent.class);
   private KernelDivergence divergence;
 
   private KernelLockstep(ScenarioKind kind, long seed, Integer pidMax, Profile profile) {
@@ -86,7 +90,7 @@ public final class KernelLockstep {
     long nanos = System.nanoTime() - start;
     long done = run.divergence != null ? run.divergence.step() : run.engine.steps();
     return new Episode(kind, seed, run.scenario.initialPidMax(), done, nanos, run.divergence,
-        keepTrace ? List.copyOf(run.trace) : List.of());
+        keepTrace ? List.copyOf(run.trace) : List.of(), Map.copyOf(run.events));
   }
 
   private void drive(KernelAgent agent, int steps) throws KernelUnavailableException, IOException {
@@ -114,8 +118,12 @@ public final class KernelLockstep {
     }
     while (engine.steps() < steps && divergence == null) {
       Op op = scenario.next(engine.model());
+      int lastBefore = engine.model().lastPid();
       StepResult r = engine.step(op, null);
       scenario.observe(op, r.reference());
+      KernelEvent.tally(op, r.reference(), lastBefore,
+          op.kind() == Op.Kind.SET_PID_MAX && engine.model().next(engine.model().pidMax() - 1) >= 0,
+          engine.geometry().reservedPids(), events);
       pending.add(new Pending(r.index(), op, r.reference()));
       agent.send(op);
       if (!r.ok()) {

@@ -12,14 +12,17 @@ import java.util.stream.Collectors;
  * @param episodes how many scenarios ran, each in a fresh namespace
  * @param stepsByKind steps run per scenario kind
  * @param nanosByKind wall time per scenario kind, agent start-up included
+ * @param events what the steps exercised, over all scenarios
  * @param firstDivergence the first disagreement, or null
  */
 public record KernelReport(String release, int episodes, Map<ScenarioKind, Long> stepsByKind,
-    Map<ScenarioKind, Long> nanosByKind, KernelDivergence firstDivergence) {
+    Map<ScenarioKind, Long> nanosByKind, Map<KernelEvent, Long> events,
+    KernelDivergence firstDivergence) {
 
   public KernelReport {
     stepsByKind = Map.copyOf(stepsByKind);
     nanosByKind = Map.copyOf(nanosByKind);
+    events = Map.copyOf(events);
   }
 
   /** Wall time of all scenarios. */
@@ -38,6 +41,13 @@ public record KernelReport(String release, int episodes, Map<ScenarioKind, Long>
 
   public int divergences() {
     return firstDivergence == null ? 0 : 1;
+  }
+
+  /** What the steps exercised, e.g. {@code allocs 41210, EAGAIN 3120, wraps 2210, ...}. */
+  public String eventSummary() {
+    return new EnumMap<>(events).entrySet().stream()
+        .map(e -> e.getKey().label() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   /** One line: steps, rate, divergences, and the scenario mix with each kind's rate. */

@@ -29,10 +29,13 @@ class KernelConformanceTest {
       return;
     }
     System.out.println(report.summary() + " [seed " + SEED + "]");
+    System.out.println("  exercised: " + report.eventSummary());
     assertThat(report.firstDivergence())
         .as(() -> report.firstDivergence().report())
         .isNull();
     assertThat(report.steps()).isGreaterThanOrEqualTo(STEPS);
     assertThat(report.stepsByKind().keySet()).isEqualTo(EnumSet.allOf(ScenarioKind.class));
+    // every case of the rule was reached, not only every scenario kind
+    assertThat(report.events().keySet()).isEqualTo(EnumSet.allOf(KernelEvent.class));
   }
 }
