@@ -380,9 +380,10 @@ static void visit_check(long pid, void *p) {
     c->first_stranger = pid;
   } else if (c->first_dead < 0 && pid < PID_LIMIT && slot_of_pid[pid] != 0) {
     char state = proc_state(pid);
-    /* Waiting (S), or not yet there (R: just cloned). A crashed holder is a zombie (Z); every
-     * free also checks that the holder died of the agent's SIGKILL and nothing else. */
-    if (state != 'S' && state != 'R') {
+    /* Waiting (S), not yet there (R: just cloned), or briefly in the kernel (D) are all alive.
+     * A crashed holder is a zombie (Z); every free also checks that the holder died of the
+     * agent's SIGKILL and nothing else. */
+    if (state == 'Z' || state == 'X' || state == 'x' || state == 'T' || state == 't') {
       c->first_dead = pid;
     }
   }

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Runs scenarios of every kind in turn, each in a fresh namespace, until a step budget is spent
- * or the first divergence. Deterministic for a seed (the kernel's answers aside). Not
- * thread-safe.
+ * or the first divergence. Deterministic for a seed (the kernel's answers aside). Thread-safe:
+ * each call runs its own agents.
  */
 public final class KernelCampaign {
   /** Steps per scenario: long enough to exhaust a tiny pid_max several times over. */

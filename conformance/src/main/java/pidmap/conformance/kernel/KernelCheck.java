@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * The short kernel check that {@code ./pidmap verify} runs: a few thousand lockstep steps across
- * every scenario kind, or a plain reason why this machine does not allow it.
+ * every scenario kind, or a plain reason why this machine does not allow it. Thread-safe: each
+ * call runs its own agents; calls do not share state.
  */
 public final class KernelCheck {
   /** Steps of the short check: a couple of seconds on a machine that allows it. */

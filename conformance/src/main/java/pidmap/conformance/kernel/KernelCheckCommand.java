@@ -14,7 +14,8 @@ import pidmap.spec.Require;
 
 /**
  * {@code pidmap kernel check}: lockstep on the live kernel across the scenario kinds; prints
- * steps, steps per second, the scenario mix and the divergences.
+ * steps, steps per second, the scenario mix and the divergences. Not thread-safe: picocli makes
+ * one instance per run.
  */
 @Command(
     name = "check",

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code pidmap kernel}: the live-kernel oracle on the command line. Register this class as a
- * subcommand of the top-level command; it brings {@code record} and {@code check}.
+ * subcommand of the top-level command; it brings {@code record} and {@code check}. Stateless.
  */
 @Command(
     name = "kernel",

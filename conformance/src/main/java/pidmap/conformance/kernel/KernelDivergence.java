@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The first step at which the kernel and the model (or the model and the impl) disagree, with the
  * trace that replays it: a config line, then every step up to and including this one, each with
- * what the kernel answered as its {@code expect}.
+ * what the kernel answered as its {@code expect}. Immutable.
  *
  * @param kind the scenario kind
  * @param seed the scenario's seed

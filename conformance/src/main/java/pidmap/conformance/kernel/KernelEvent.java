@@ -5,7 +5,8 @@ import pidmap.spec.Outcome;
 
 /**
  * What a lockstep step exercised, tallied so that a report shows the scenario mix in terms of
- * the rule's cases, not only operation names.
+ * the rule's cases, not only operation names. Immutable; {@code tally} touches only the map it
+ * is given.
  */
 public enum KernelEvent {
   ALLOC("allocs"),

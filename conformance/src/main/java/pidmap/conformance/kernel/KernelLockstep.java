@@ -84,7 +84,7 @@ public final class KernelLockstep {
       Profile profile) throws KernelUnavailableException, IOException {
     KernelLockstep run = new KernelLockstep(kind, seed, pidMax, profile);
     long start = System.nanoTime();
-    try (KernelAgent agent = KernelAgent.start(60 + steps / 1000)) {
+    try (KernelAgent agent = KernelAgent.start(120 + steps / 50)) { // bounds even a slow machine
       run.drive(agent, steps);
     }
     long nanos = System.nanoTime() - start;

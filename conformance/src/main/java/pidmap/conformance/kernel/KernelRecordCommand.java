@@ -16,7 +16,7 @@ import pidmap.spec.Require;
 /**
  * {@code pidmap kernel record}: runs one generated scenario on the kernel (checked in lockstep
  * against the linux-6 model and impl as it goes) and writes its trace, whose {@code expect}s are
- * the kernel's answers.
+ * the kernel's answers. Not thread-safe: picocli makes one instance per run.
  */
 @Command(
     name = "record",

@@ -10,6 +10,7 @@ import pidmap.spec.Op;
  * Runs a fixed list of operations on the live kernel and returns what it answered: how a trace
  * written by hand (say, one of docs/PROFILES.md) is checked against the kernel. The trace must
  * start from a fresh state with an alloc, which the agent, pid 1, answers by existing.
+ * Thread-safe: each call runs its own agent.
  */
 public final class KernelReplay {
   private KernelReplay() {}
@@ -28,7 +29,7 @@ public final class KernelReplay {
       throw new IllegalArgumentException("a kernel trace starts with the alloc that pid 1 answers");
     }
     List<Expect> answers = new ArrayList<>(ops.size());
-    try (KernelAgent agent = KernelAgent.start(60 + ops.size() / 1000)) {
+    try (KernelAgent agent = KernelAgent.start(120 + ops.size() / 50)) {
       KernelAgent.Hello hello = agent.hello();
       if (!hello.pidMaxPerNamespace() || !hello.pidMaxWritable()) {
         throw new KernelUnavailableException("pid_max cannot be set inside a PID namespace on"

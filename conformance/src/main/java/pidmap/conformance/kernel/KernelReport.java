@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a kernel campaign did: steps per scenario kind, time, and the first divergence if any.
+ * Immutable.
  *
  * @param release the kernel's release string, as the agent read it
  * @param episodes how many scenarios ran, each in a fresh namespace

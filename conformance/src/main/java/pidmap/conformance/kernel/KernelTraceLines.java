@@ -5,7 +5,7 @@ import pidmap.spec.Geometry;
 import pidmap.spec.Op;
 import pidmap.spec.Profile;
 
-/** Trace lines in the JSON Lines format of DESIGN.md, as the kernel oracle writes them. */
+/** Trace lines in the JSON Lines format of DESIGN.md, as the kernel oracle writes them. Stateless. */
 final class KernelTraceLines {
   private KernelTraceLines() {}
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import pidmap.spec.PidmapException;
 
-/** The kinds of generated kernel scenarios; the campaign runs them in turn. */
+/** The kinds of generated kernel scenarios; the campaign runs them in turn. Immutable. */
 public enum ScenarioKind {
   /** pid_max 301-320 to exhaustion and back, again and again. */
   TINY_EXHAUSTION("tiny-exhaustion"),

@@ -3,7 +3,7 @@ package pidmap.conformance.kernel;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Op;
 
-/** The five scenario kinds of the kernel campaign (see {@link ScenarioKind}). */
+/** The five scenario kinds of the kernel campaign (see {@link ScenarioKind}); each not thread-safe. */
 final class Scenarios {
   private Scenarios() {}
 
