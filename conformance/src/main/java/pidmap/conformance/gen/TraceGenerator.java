@@ -35,6 +35,7 @@ public final class TraceGenerator {
   private final SplittableRandom random;
   private final ModelPidAllocator model;
   private final HeldPids held = new HeldPids();
+  private final InterestingValues values;
   private final Move[] moves = Move.values();
   private final int[] cumulative = new int[moves.length];
   private final ArrayDeque<Op> pending = new ArrayDeque<>();
@@ -51,6 +52,7 @@ public final class TraceGenerator {
     this.geometry = geometry;
     this.random = new SplittableRandom(seed);
     this.model = new ModelPidAllocator(geometry, profile);
+    this.values = new InterestingValues(geometry, random, held);
     int sum = 0;
     for (int i = 0; i < moves.length; i++) {
       int w = weights.getOrDefault(moves[i], 0);
@@ -123,7 +125,7 @@ public final class TraceGenerator {
         }
         break;
       case NEXT:
-        emit(Op.next(nextArgument()));
+        emit(Op.next(values.nextArgument(pidMax())));
         break;
       case SET_LAST_PAGE_EDGE:
         setLastAtPageEdge();
@@ -133,20 +135,20 @@ public final class TraceGenerator {
         break;
       case SET_LAST_RANGE_EDGE: {
         int r = geometry.reservedPids();
-        emit(Op.setLast(pick(0, r - 1, r, r + 1, pidMax() - 1, pidMax())));
+        emit(Op.setLast(values.pick(0, r - 1, r, r + 1, pidMax() - 1, pidMax())));
         break;
       }
       case FILL_TO_EXHAUSTION:
         fillToExhaustion();
         break;
       case LOWER_PID_MAX:
-        emit(Op.setPidMax(lowerPidMax()));
+        emit(Op.setPidMax(values.lowerPidMax(pidMax())));
         break;
       case RAISE_PID_MAX:
-        emit(Op.setPidMax(raisePidMax()));
+        emit(Op.setPidMax(values.raisePidMax(pidMax())));
         break;
       case BAD_INPUT:
-        emit(badInput());
+        emit(values.badInput(pidMax(), lastFreed));
         break;
       default:
         throw new AssertionError(move);
@@ -182,42 +184,15 @@ public final class TraceGenerator {
     return geometry.pidMaxLimit();
   }
 
-  /** A page edge index k >= 1 with k*B <= {@code upTo}, biased to the first and the last. */
-  private int edgeIndex(long upTo) {
-    int kmax = (int) Math.max(1, upTo / geometry.bitsPerPage());
-    int roll = random.nextInt(4);
-    return roll == 0 ? 1 : roll == 1 ? kmax : 1 + random.nextInt(kmax);
-  }
-
   private void setLastAtPageEdge() {
     int b = geometry.bitsPerPage();
     if ((long) b - 2 > pidMax()) { // no edge fits below pid_max: raise it past one first
-      int k = edgeIndex(limit());
-      emit(Op.setPidMax(clampPidMax((long) k * b + pick(-1, 0, 1))));
+      int k = values.edgeIndex(limit());
+      emit(Op.setPidMax(values.clampPidMax((long) k * b + values.pick(-1, 0, 1))));
     }
-    int k = edgeIndex((long) pidMax() + 2);
-    long value = (long) k * b + pick(-2, -1, 0, 1);
+    int k = values.edgeIndex((long) pidMax() + 2);
+    long value = (long) k * b + values.pick(-2, -1, 0, 1);
     emit(Op.setLast(Math.min(value, pidMax())));
-  }
-
-  private long nextArgument() {
-    int b = geometry.bitsPerPage();
-    switch (random.nextInt(7)) {
-      case 0:
-        return held.size() == 0 ? 0 : held.draw(random);
-      case 1:
-        return held.size() == 0 ? 0 : held.draw(random) - 1;
-      case 2:
-        return (long) edgeIndex(limit() - 1) * b - 1;
-      case 3:
-        return Math.min((long) edgeIndex(limit() - 1) * b, limit() - 1);
-      case 4:
-        return 0;
-      case 5:
-        return pick(pidMax() - 1, Math.min(pidMax(), limit() - 1));
-      default:
-        return limit() - 1;
-    }
   }
 
   /**
@@ -254,95 +229,4 @@ public final class TraceGenerator {
     }
   }
 
-  private long lowerPidMax() {
-    int min = geometry.pidMaxMin();
-    if (held.size() > 0 && random.nextInt(3) != 0) {
-      int h = held.draw(random);
-      if (h >= min) {
-        return min + random.nextInt(h - min + 1); // h ends up at or above pid_max
-      }
-    }
-    int b = geometry.bitsPerPage();
-    switch (random.nextInt(3)) {
-      case 0:
-        return min;
-      case 1:
-        return clampPidMax((long) edgeIndex(pidMax()) * b + pick(-1, 0, 1));
-      default:
-        return min + random.nextInt(Math.max(1, pidMax() - min + 1));
-    }
-  }
-
-  private long raisePidMax() {
-    int b = geometry.bitsPerPage();
-    switch (random.nextInt(4)) {
-      case 0:
-        return geometry.defaultPidMax();
-      case 1:
-        return limit();
-      case 2:
-        return clampPidMax((long) edgeIndex(limit()) * b + pick(-1, 0, 1));
-      default:
-        return clampPidMax((long) pidMax() + 1 + random.nextInt(2 * b));
-    }
-  }
-
-  private long clampPidMax(long v) {
-    return Math.max(geometry.pidMaxMin(), Math.min(v, limit()));
-  }
-
-  private Op badInput() {
-    long past = 1L << 33; // past the int range: refused like any other out-of-range value
-    switch (random.nextInt(12)) {
-      case 0:
-      case 1:
-        return Op.free(freePid());
-      case 2:
-        return Op.free(lastFreed > 0 && !held.contains(lastFreed) ? lastFreed : freePid());
-      case 3:
-        return Op.free(0);
-      case 4:
-        return Op.free(pick(-1, limit(), past));
-      case 5:
-        return Op.setPidMax(geometry.pidMaxMin() - 1);
-      case 6:
-        return Op.setPidMax(pick(limit() + 1L, 0, -past));
-      case 7:
-        return Op.setLast(-1);
-      case 8:
-        return Op.setLast(pidMax() + 1L);
-      case 9:
-        return Op.next(-1);
-      case 10:
-        return Op.next(limit());
-      default:
-        return Op.next(pick(past, -past));
-    }
-  }
-
-  /** A pid in [1, pid_max_limit) that the model does not hold: next to a held one, or anywhere. */
-  private int freePid() {
-    for (int tries = 0; tries < 8; tries++) {
-      int pid = held.size() > 0 && random.nextBoolean()
-          ? held.draw(random) + (random.nextBoolean() ? 1 : -1)
-          : 1 + random.nextInt(limit() - 1);
-      if (pid >= 1 && pid < limit() && !held.contains(pid)) {
-        return pid;
-      }
-    }
-    for (int pid = 1; pid < limit(); pid++) {
-      if (!held.contains(pid)) {
-        return pid;
-      }
-    }
-    return 1; // every pid is held: this free is then a valid one, which is harmless
-  }
-
-  private long pick(long... values) {
-    return values[random.nextInt(values.length)];
-  }
-
-  private int pick(int... values) {
-    return values[random.nextInt(values.length)];
-  }
 }
