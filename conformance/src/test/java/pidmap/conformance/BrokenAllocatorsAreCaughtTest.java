@@ -49,6 +49,9 @@ class BrokenAllocatorsAreCaughtTest {
       System.out.printf("%s on %s: caught in trace %d after %d steps; shrunk to %d steps: %s%n%s",
           variant, c.name(), r.traces(), r.steps(), r.counterexample().shrunk().size(),
           r.counterexample().shrunkFailure(), r.counterexample().jsonLines());
+      assertThat(r.counterexample().shrunkFailure().failure().message())
+          .as("why %s was caught on %s", variant, c.name())
+          .contains(variant.failure());
       assertThat(r.counterexample().shrunk())
           .as("shrunk trace for %s on %s:%n%s", variant, c.name(), r.counterexample())
           .hasSizeLessThanOrEqualTo(MAX_SHRUNK_STEPS);

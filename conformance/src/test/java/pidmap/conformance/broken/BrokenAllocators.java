@@ -12,6 +12,7 @@ public enum BrokenAllocators {
 
   WRAP_RESTARTS_AT_ZERO(
       "the wrap restarts at offset 0 instead of RESERVED_PIDS",
+      "but the impl answers 1",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected int wrapOffset() {
@@ -21,6 +22,7 @@ public enum BrokenAllocators {
 
   ALLOC_FORGETS_THE_COUNTER(
       "alloc does not take its pid off the page's free counter",
+      "invariant PIDMAP-2 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected void countAlloc(int map) {}
@@ -28,6 +30,7 @@ public enum BrokenAllocators {
 
   FREE_FORGETS_THE_COUNTER(
       "free does not give the page's free counter its pid back",
+      "invariant PIDMAP-2 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected void countFree(int map) {}
@@ -35,6 +38,7 @@ public enum BrokenAllocators {
 
   FIRST_PROBE_SKIPS_THE_TEST(
       "alloc's first probe takes its pid without testing the bit, so it may hand out a held pid",
+      "the model answers",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean claim(BitSet page, int offset, boolean firstProbe) {
@@ -48,6 +52,7 @@ public enum BrokenAllocators {
 
   LAST_PID_NOT_STORED(
       "alloc does not store the pid it hands out in last_pid",
+      "last_pid is",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected void storeLast(int pid) {}
@@ -55,6 +60,7 @@ public enum BrokenAllocators {
 
   FREE_OF_A_FREE_PID_ACCEPTED(
       "free does not check the bit, so freeing a free pid is accepted and counted",
+      "is free)) but the impl answers ok",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean freeChecksTheBit() {
@@ -64,6 +70,7 @@ public enum BrokenAllocators {
 
   NEXT_SKIPS_A_PAGE_START(
       "next starts at offset 1 in every page after the first, missing pids k*bits_per_page",
+      "but the impl answers -1",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected int nextPageStartOffset() {
@@ -73,6 +80,7 @@ public enum BrokenAllocators {
 
   QUIRK_FIXED(
       "the last pass scans the whole start page, so a freed last_pid is handed out again",
+      "the model answers ENOMEM",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean lastPassStopsBeforeLast() {
@@ -81,11 +89,18 @@ public enum BrokenAllocators {
       });
 
   private final String bug;
+  private final String failure;
   private final AllocatorFactory factory;
 
-  BrokenAllocators(String bug, AllocatorFactory factory) {
+  BrokenAllocators(String bug, String failure, AllocatorFactory factory) {
     this.bug = bug;
+    this.failure = failure;
     this.factory = factory;
+  }
+
+  /** Words the engine's failure message must contain: the variant is caught for its bug. */
+  public String failure() {
+    return failure;
   }
 
   /** The one thing this variant gets wrong. */
