@@ -38,7 +38,7 @@ public enum BrokenAllocators {
 
   FIRST_PROBE_SKIPS_THE_TEST(
       "alloc's first probe takes its pid without testing the bit, so it may hand out a held pid",
-      "the model answers",
+      "invariant ALLOC-1 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean claim(BitSet page, int offset, boolean firstProbe) {
@@ -52,7 +52,7 @@ public enum BrokenAllocators {
 
   LAST_PID_NOT_STORED(
       "alloc does not store the pid it hands out in last_pid",
-      "last_pid is",
+      "invariant ALLOC-3 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected void storeLast(int pid) {}
@@ -60,7 +60,7 @@ public enum BrokenAllocators {
 
   FREE_OF_A_FREE_PID_ACCEPTED(
       "free does not check the bit, so freeing a free pid is accepted and counted",
-      "is free)) but the impl answers ok",
+      "invariant PIDMAP-2 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean freeChecksTheBit() {
@@ -70,7 +70,7 @@ public enum BrokenAllocators {
 
   NEXT_SKIPS_A_PAGE_START(
       "next starts at offset 1 in every page after the first, missing pids k*bits_per_page",
-      "but the impl answers -1",
+      "invariant NEXT-1 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected int nextPageStartOffset() {
