@@ -1,6 +1,8 @@
 package pidmap.conformance.explore;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
@@ -90,36 +92,44 @@ public record Scope(
   private static final Geometry THREE_BYTES = new Geometry(8, 3, 24, 21);
 
   /**
-   * For {@code verify --quick}, a few seconds: two pages with every pid_max explored to the end,
-   * the two issue-5 geometries a few operations deep.
+   * For {@code verify --quick}, a few seconds per profile: two pages with every pid_max explored
+   * to the end, the two issue-5 geometries a few operations deep.
    */
   public static List<Scope> quick() {
-    return List.of(
-        allPidMax(TWO_PAGES, Profile.LINUX_2_6_24),
-        allPidMax(FOUR_PAGES, Profile.LINUX_2_6_24).toDepth(4),
-        fixedPidMax(THREE_BYTES, Profile.LINUX_2_6_24).toDepth(5));
+    return perProfile(p -> List.of(
+        allPidMax(TWO_PAGES, p),
+        allPidMax(FOUR_PAGES, p).toDepth(3),
+        fixedPidMax(THREE_BYTES, p).toDepth(4)));
   }
 
   /**
-   * The default run's scopes, about a minute of CPU: two pages with every pid_max and four pages
-   * at pid_max 14 explored to the end; four pages with every pid_max, and 8 bits per page at
-   * pid_max 21, cut at a depth (docs/EXPLORER.md has their sizes and times).
+   * The default run's scopes, about half a minute of CPU per profile: two pages with every
+   * pid_max and four pages at pid_max 14 explored to the end; four pages with every pid_max, and
+   * 8 bits per page at pid_max 21, cut at a depth (docs/EXPLORER.md has sizes and times).
    */
   public static List<Scope> standard() {
-    return List.of(
-        allPidMax(TWO_PAGES, Profile.LINUX_2_6_24),
-        fixedPidMax(FOUR_PAGES, Profile.LINUX_2_6_24),
-        allPidMax(FOUR_PAGES, Profile.LINUX_2_6_24).toDepth(6),
-        fixedPidMax(THREE_BYTES, Profile.LINUX_2_6_24).toDepth(7));
+    return perProfile(p -> List.of(
+        allPidMax(TWO_PAGES, p),
+        fixedPidMax(FOUR_PAGES, p),
+        allPidMax(FOUR_PAGES, p).toDepth(5),
+        fixedPidMax(THREE_BYTES, p).toDepth(6)));
   }
 
   /**
    * The deep scopes, explored to the end: four pages with every pid_max from 3 to 16, and 8 bits
-   * per page at pid_max 21 (docs/EXPLORER.md has their sizes and times).
+   * per page at pid_max 21 (docs/EXPLORER.md has sizes and times).
    */
   public static List<Scope> deep() {
-    return List.of(
-        allPidMax(FOUR_PAGES, Profile.LINUX_2_6_24),
-        fixedPidMax(THREE_BYTES, Profile.LINUX_2_6_24));
+    return perProfile(p -> List.of(
+        allPidMax(FOUR_PAGES, p),
+        fixedPidMax(THREE_BYTES, p)));
+  }
+
+  private static List<Scope> perProfile(Function<Profile, List<Scope>> scopes) {
+    List<Scope> all = new ArrayList<>();
+    for (Profile p : Profile.values()) {
+      all.addAll(scopes.apply(p));
+    }
+    return List.copyOf(all);
   }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import pidmap.spec.Geometry;
+import pidmap.spec.Profile;
 
 /**
  * The exhaustive small-scope exploration of the impl against the model. The default run explores
- * {@link Scope#standard()} (about a minute of CPU); {@code -Dpidmap.explore.deep=true} adds
+ * {@link Scope#standard()} (about a minute of CPU for both profiles); {@code -Dpidmap.explore.deep=true} adds
  * {@link Scope#deep()} (see docs/EXPLORER.md for how long it takes). Counts are printed.
  */
 class ExplorerTest {
@@ -64,19 +67,20 @@ class ExplorerTest {
     assertThat(r.transitions()).as(s.name() + " transitions").isEqualTo(transitions);
   }
 
-  @Test
-  void aFixedPidMaxScopeReachesEverySubsetAndLastPid() {
-    ExploreResult r = Explorer.explore(
-        Scope.fixedPidMax(new Geometry(4, 2, 8, 6), Scope.standard().get(0).profile()));
+  @ParameterizedTest
+  @EnumSource(Profile.class)
+  void aFixedPidMaxScopeReachesEverySubsetAndLastPid(Profile profile) {
+    ExploreResult r = Explorer.explore(Scope.fixedPidMax(new Geometry(4, 2, 8, 6), profile));
     // pids 1..5 in any combination, last_pid 0..6
     assertThat(r.states()).isEqualTo(32 * 7);
     assertThat(r.depth()).isEqualTo(6);
     assertThat(List.of(r.verdict())).containsExactly("PASS");
   }
 
-  @Test
-  void aDepthBoundStopsTheSearchAtThatLevel() {
-    Scope s = Scope.fixedPidMax(new Geometry(4, 2, 8, 6), Scope.standard().get(0).profile());
+  @ParameterizedTest
+  @EnumSource(Profile.class)
+  void aDepthBoundStopsTheSearchAtThatLevel(Profile profile) {
+    Scope s = Scope.fixedPidMax(new Geometry(4, 2, 8, 6), profile);
     ExploreResult one = Explorer.explore(s.toDepth(1));
     // fresh, then alloc -> {0,1} last 1, and set_last v -> {0} last v for v = 1..6
     assertThat(one.states()).isEqualTo(1 + 1 + 6);
