@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * this is for long runs and for measuring.
  *
  * <pre>java -cp conformance/target/pidmap.jar pidmap.conformance.explore.ExploreMain \
- *     [quick|standard|deep] [part of a scope name]</pre>
+ *     [quick|standard|deep|full] [part of a scope name]</pre>
  */
 public final class ExploreMain {
   private ExploreMain() {}
@@ -28,8 +28,12 @@ public final class ExploreMain {
       case "deep":
         scopes = Scope.deep();
         break;
+      case "full":
+        scopes = Scope.full();
+        break;
       default:
-        throw new IllegalArgumentException("suite: " + suite + " (expected: quick, standard, deep)");
+        throw new IllegalArgumentException(
+            "suite: " + suite + " (expected: quick, standard, deep, full)");
     }
     if (args.length > 1) {
       scopes = scopes.stream().filter(s -> s.name().contains(args[1])).collect(Collectors.toList());

@@ -116,10 +116,20 @@ public record Scope(
   }
 
   /**
-   * The deep scopes, explored to the end: four pages with every pid_max from 3 to 16, and 8 bits
-   * per page at pid_max 21 (docs/EXPLORER.md has sizes and times).
+   * The deep scopes: four pages with every pid_max from 3 to 16 explored to the end, and 8 bits
+   * per page at pid_max 21 to depth 10 (docs/EXPLORER.md: about an hour of CPU).
    */
   public static List<Scope> deep() {
+    return perProfile(p -> List.of(
+        allPidMax(FOUR_PAGES, p),
+        fixedPidMax(THREE_BYTES, p).toDepth(10)));
+  }
+
+  /**
+   * Everything to the end, 8 bits per page at pid_max 21 included: 2^20 allocated sets times
+   * 22 last_pids, some 23 million states per profile (docs/EXPLORER.md: hours of CPU).
+   */
+  public static List<Scope> full() {
     return perProfile(p -> List.of(
         allPidMax(FOUR_PAGES, p),
         fixedPidMax(THREE_BYTES, p)));
