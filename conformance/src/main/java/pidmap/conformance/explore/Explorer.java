@@ -125,6 +125,7 @@ public final class Explorer {
 
   private ExploreResult run(String name) {
     long start = System.nanoTime();
+    long cpuStart = ExploreResult.processCpuMillis();
     queue.offer(AbstractState.fresh(geometry), -1, null);
     long transitions = 0;
     long engineSteps = 0;
@@ -173,8 +174,9 @@ public final class Explorer {
       boolean shortest = c.shortest() && found.length() <= depth + 2;
       c = new Counterexample(c.ops(), c.failure(), shortest);
     }
+    long cpu = cpuStart < 0 ? -1 : ExploreResult.processCpuMillis() - cpuStart;
     return new ExploreResult(scope, name, queue.size(), transitions, engineSteps, depth,
-        millisSince(start), c);
+        millisSince(start), cpu, c);
   }
 
   private List<Block> expandLevel(
