@@ -11,7 +11,7 @@ import pidmap.spec.Profile;
  * A failing run found by the explorer: the operations from a fresh allocator and the step at
  * which the model and the candidate part ways (or an invariant breaks). The explorer reports the
  * shortest one it can: the breadth-first path to the failing state plus the failing operation,
- * confirmed by replaying it on a fresh engine.
+ * confirmed by replaying it on a fresh engine. Immutable.
  *
  * @param ops the operations, from a fresh allocator, up to and including the failing one
  * @param failure the failing step as the replay saw it

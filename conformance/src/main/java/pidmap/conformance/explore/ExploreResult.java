@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * One exploration's row for a report or for {@code ./pidmap verify}: what was covered, how long
- * it took, and the verdict with the shortest counterexample when it failed.
+ * it took, and the verdict with the shortest counterexample when it failed. Immutable.
  *
  * @param scope what was explored
  * @param candidate a short name of the allocator checked against the model

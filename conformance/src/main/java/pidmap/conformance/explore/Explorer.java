@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import pidmap.conformance.AllocatorFactory;
 import pidmap.conformance.DifferentialEngine;
 import pidmap.conformance.RunResult;
-import pidmap.conformance.StepResult;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Op;
@@ -35,9 +34,10 @@ import pidmap.spec.Outcome;
  * failure in an undo step counts as the path to the state plus the operation plus the undo steps
  * up to the failing one. The counterexample is replayed on a fresh engine before it is reported.
  *
- * <p>Thread-safety: one exploration per instance; the states of one level are split into blocks
- * that worker threads expand in parallel, and the calling thread merges their successors in
- * block order, so the result does not depend on the number of threads.
+ * <p>Thread-safety: one exploration per instance; the states of one level are split into
+ * {@link Block}s that worker threads expand in parallel while the queue is only read, and the
+ * calling thread merges their successors in block order, so the result does not depend on the
+ * number of threads.
  */
 public final class Explorer {
 
@@ -86,11 +86,11 @@ public final class Explorer {
     }
   }
 
-  private final Scope scope;
-  private final Geometry geometry;
-  private final AllocatorFactory candidate;
-  private final Settings settings;
-  private final StateQueue queue;
+  final Scope scope;
+  final Geometry geometry;
+  final AllocatorFactory candidate;
+  final Settings settings;
+  final StateQueue queue;
 
   private Explorer(Scope scope, AllocatorFactory candidate, Settings settings) {
     this.scope = scope;
@@ -131,7 +131,7 @@ public final class Explorer {
     long engineSteps = 0;
     int levelStart = 0;
     int depth = 0;
-    Failure found = null;
+    Block.Failure found = null;
     boolean cut = false;
     ExecutorService pool = settings.threads() > 1
         ? Executors.newFixedThreadPool(settings.threads(), r -> {
@@ -170,7 +170,7 @@ public final class Explorer {
     }
     Counterexample c = null;
     if (found != null) {
-      c = found.counterexample;
+      c = found.counterexample();
       boolean shortest = c.shortest() && found.length() <= depth + 2;
       c = new Counterexample(c.ops(), c.failure(), shortest);
     }
@@ -185,7 +185,7 @@ public final class Explorer {
     int blockSize = Math.max(1, Math.min(512, n / (settings.threads() * 8)));
     List<Block> blocks = new ArrayList<>();
     for (int s = from; s < to; s += blockSize) {
-      blocks.add(new Block(s, Math.min(to, s + blockSize), depth, goOn));
+      blocks.add(new Block(this, s, Math.min(to, s + blockSize), depth, goOn));
     }
     if (pool == null) {
       blocks.forEach(Block::run);
@@ -212,112 +212,8 @@ public final class Explorer {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** A failure and where it was found, for picking the shortest, then the earliest. */
-  private record Failure(int stateIndex, Counterexample counterexample) {
-    int length() {
-      return counterexample.ops().size();
-    }
-
-    boolean before(Failure o) {
-      return length() != o.length() ? length() < o.length() : stateIndex < o.stateIndex;
-    }
-  }
-
-  /** A run of consecutive states of one level, expanded by one thread. */
-  private final class Block {
-    final int from;
-    final int to;
-    final int depth;
-    final boolean goOn;
-    long[] states = new long[64];
-    int[] parents = new int[64];
-    long[] ops = new long[64];
-    int size;
-    long transitions;
-    long engineSteps;
-    Failure best;
-
-    Block(int from, int to, int depth, boolean goOn) {
-      this.from = from;
-      this.to = to;
-      this.depth = depth;
-      this.goOn = goOn;
-    }
-
-    void run() {
-      for (int i = from; i < to; i++) {
-        Counterexample c = expand(i);
-        if (c == null) {
-          continue;
-        }
-        Failure f = new Failure(i, c);
-        if (best == null || f.before(best)) {
-          best = f;
-        }
-        if (best.length() <= depth + 1) {
-          return; // a failing operation from this level: no later state can beat it
-        }
-      }
-    }
-
-    void found(long state, int parent, Op op) {
-      if (!goOn || !scope.expands(AbstractState.pidMax(state)) || queue.seen(state)) {
-        return;
-      }
-      if (size == states.length) {
-        states = java.util.Arrays.copyOf(states, size * 2);
-        parents = java.util.Arrays.copyOf(parents, size * 2);
-        ops = java.util.Arrays.copyOf(ops, size * 2);
-      }
-      states[size] = state;
-      parents[size] = parent;
-      ops[size] = StateQueue.encode(op);
-      size++;
-    }
-
-    /** Runs every operation from state {@code i}; returns a counterexample or null. */
-    private Counterexample expand(int i) {
-      long state = queue.state(i);
-      List<Op> prefix = settings.rebuild() == Rebuild.REPLAY
-          ? queue.pathTo(i) : AbstractState.canonicalPath(state, geometry);
-      Run run = new Run(this);
-      for (Op op : prefix) {
-        if (!run.step(op).ok()) {
-          return confirm(run.history, run.history, false);
-        }
-      }
-      if (run.state() != state) {
-        throw new IllegalStateException("rebuilding " + AbstractState.toString(state)
-            + " reached " + AbstractState.toString(run.state()) + " via " + prefix);
-      }
-      for (Op op : Transitions.from(state, geometry)) {
-        transitions++;
-        StepResult r = run.step(op);
-        if (!r.ok()) {
-          return confirm(pathThen(i, op, List.of()), run.history, true);
-        }
-        long next = successor(state, op, r.reference());
-        if (next == state) {
-          continue;
-        }
-        found(next, i, op);
-        List<Op> undo = Transitions.undo(next, state, geometry);
-        for (int k = 0; k < undo.size(); k++) {
-          if (!run.step(undo.get(k)).ok()) {
-            return confirm(pathThen(i, op, undo.subList(0, k + 1)), run.history, true);
-          }
-        }
-        if (run.state() != state) {
-          throw new IllegalStateException("undoing " + op + " from "
-              + AbstractState.toString(state) + " reached " + AbstractState.toString(run.state()));
-        }
-      }
-      return null;
-    }
-  }
-
   /** The breadth-first path to state {@code i}, then {@code op}, then {@code more}. */
-  private List<Op> pathThen(int i, Op op, List<Op> more) {
+  List<Op> pathThen(int i, Op op, List<Op> more) {
     List<Op> path = new ArrayList<>(queue.pathTo(i));
     path.add(op);
     path.addAll(more);
@@ -329,7 +225,7 @@ public final class Explorer {
    * failing step). Otherwise the failure needed the explorer's engine history, which is replayed
    * and reported instead.
    */
-  private Counterexample confirm(List<Op> ops, List<Op> history, boolean shortest) {
+  Counterexample confirm(List<Op> ops, List<Op> history, boolean shortest) {
     RunResult replay = DifferentialEngine.run(geometry, scope.profile(), candidate, ops);
     if (!replay.ok()) {
       int n = (int) replay.firstFailure().index();
@@ -364,24 +260,5 @@ public final class Explorer {
     }
   }
 
-  /** One engine and the operations it has run. */
-  private final class Run {
-    final DifferentialEngine engine = new DifferentialEngine(geometry, scope.profile(), candidate);
-    final List<Op> history = new ArrayList<>();
-    final Block block;
 
-    Run(Block block) {
-      this.block = block;
-    }
-
-    StepResult step(Op op) {
-      block.engineSteps++;
-      history.add(op);
-      return engine.step(op, null);
-    }
-
-    long state() {
-      return AbstractState.of(engine.model());
-    }
-  }
 }

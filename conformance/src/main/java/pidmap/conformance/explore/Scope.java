@@ -17,6 +17,8 @@ import pidmap.spec.Require;
  * one step deep and the states explored are those of a fixed pid_max. Likewise every operation
  * from a state at depth {@code maxDepth} is run and checked, but its successors are not expanded.
  *
+ * <p>Immutable.
+ *
  * @param name a short label for tables, e.g. {@code 4/2/16 pid_max 3..16}
  * @param geometry the geometry; its pid_max_limit must be at most {@value AbstractState#MAX_LIMIT}
  * @param profile the search rule
