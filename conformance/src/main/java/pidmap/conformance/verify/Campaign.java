@@ -1,0 +1,66 @@
+package pidmap.conformance.verify;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import pidmap.spec.Geometry;
+import pidmap.spec.Profile;
+
+/**
+ * A verify campaign: a list of checks run one after another, one table row each. The standard
+ * campaign ({@link #standard}) is the randomized differential check on the four geometries of
+ * issue 2; later checks (explorer, kernel oracle, pid layer) are more {@link #add} calls. Not
+ * thread-safe: build it, then run it once from one thread.
+ */
+public final class Campaign {
+
+  /** The geometries every campaign covers: the kernel's, and three that reach every edge fast. */
+  public static final List<Geometry> GEOMETRIES = List.of(
+      Geometry.KERNEL,
+      Geometry.small(4, 2, 14),
+      Geometry.small(8, 3, 21),
+      Geometry.small(64, 10, 200));
+
+  private final long seed;
+  private final List<Check> checks = new ArrayList<>();
+
+  public Campaign(long seed) {
+    this.seed = seed;
+  }
+
+  /** The differential check on {@link #GEOMETRIES} for every profile, at {@code effort}. */
+  public static Campaign standard(Effort effort, long seed) {
+    Campaign c = new Campaign(seed);
+    for (Profile p : Profile.values()) {
+      for (Geometry g : GEOMETRIES) {
+        c.add(new DifferentialCheck(g, p, effort.traces(), effort.steps(), seed));
+      }
+    }
+    return c;
+  }
+
+  public Campaign add(Check check) {
+    checks.add(check);
+    return this;
+  }
+
+  public List<Check> checks() {
+    return List.copyOf(checks);
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Runs every check, also after one fails, and times each. */
+  public Report run(Progress progress) {
+    List<Report.Row> rows = new ArrayList<>();
+    for (Check check : checks) {
+      long start = System.nanoTime();
+      CheckResult result = check.run(progress);
+      rows.add(new Report.Row(check.name(), check.target(), result,
+          Duration.ofNanos(System.nanoTime() - start)));
+    }
+    return new Report(seed, rows);
+  }
+}
