@@ -15,8 +15,9 @@ import pidmap.conformance.StepResult;
 import pidmap.conformance.trace.TraceConfig;
 import pidmap.conformance.trace.TraceLine;
 import pidmap.conformance.trace.TraceReader;
+import pidmap.conformance.trace.TraceShrinker;
 import pidmap.conformance.trace.TraceWriter;
-import pidmap.conformance.verify.TraceShrinker;
+
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import pidmap.conformance.verify.Campaign;
+import pidmap.conformance.verify.Verification;
 import pidmap.conformance.verify.Effort;
 import pidmap.conformance.verify.Progress;
 import pidmap.conformance.verify.Report;
@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Effort effort = level.quick ? Effort.QUICK : level.deep ? Effort.DEEP : Effort.STANDARD;
     long s = seed != null ? seed : System.nanoTime() ^ Double.doubleToLongBits(Math.random());
-    Campaign campaign = Campaign.standard(effort, s);
+    Verification campaign = Verification.standard(effort, s);
     err.println("pidmap verify: " + effort.name().toLowerCase(java.util.Locale.ROOT) + ", "
         + campaign.checks().size() + " checks, " + effort.traces() + " traces of "
         + effort.steps() + " steps each, seed " + s);

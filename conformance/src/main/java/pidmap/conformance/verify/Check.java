@@ -3,7 +3,7 @@ package pidmap.conformance.verify;
 /**
  * One row of a verify campaign: a named check on one target (a geometry and profile, a kernel, a
  * layer). Later capabilities (the exhaustive explorer, the live-kernel oracle, the pid layer) add
- * their own implementations to {@link Campaign}.
+ * their own implementations to {@link Verification}.
  */
 public interface Check {
 

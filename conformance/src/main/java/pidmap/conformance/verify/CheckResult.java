@@ -1,9 +1,6 @@
 package pidmap.conformance.verify;
 
 import java.nio.file.Path;
-import java.util.List;
-import pidmap.conformance.trace.TraceConfig;
-import pidmap.conformance.trace.TraceLine;
 
 /**
  * What one check found.
@@ -21,14 +18,12 @@ public record CheckResult(long traces, long steps, Failure failure) {
   /**
    * A failure, shrunk, with what is needed to get it back.
    *
-   * @param message what went wrong at the last step of the shrunk trace
+   * @param message what went wrong, where, with which seed
    * @param seed the seed of the generated trace that failed
-   * @param config the geometry and profile the trace runs on
-   * @param trace the shrunk trace; it fails at its last line
-   * @param file where the shrunk trace was written, with its config line
+   * @param jsonLines the shrunk trace in the trace format, config line first
+   * @param file where that trace was written
    */
-  public record Failure(String message, long seed, TraceConfig config, List<TraceLine> trace,
-      Path file) {
+  public record Failure(String message, long seed, String jsonLines, Path file) {
 
     /** The command that replays the shrunk trace. */
     public String replayCommand() {

@@ -1,50 +1,48 @@
 package pidmap.conformance.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import pidmap.conformance.AllocatorFactory;
-import pidmap.conformance.DifferentialEngine;
-import pidmap.conformance.Expect;
-import pidmap.conformance.RunResult;
-import pidmap.conformance.StepResult;
-import pidmap.conformance.trace.TraceConfig;
+import pidmap.conformance.gen.Campaign;
+import pidmap.conformance.gen.Counterexample;
 import pidmap.conformance.trace.TraceFiles;
-import pidmap.conformance.trace.TraceLine;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.Op;
 import pidmap.spec.Profile;
 
 /**
- * The randomized differential check: seeded generated traces, each run on the model and a
- * candidate (the impl unless told otherwise) through {@link DifferentialEngine}; the first
- * failing trace is shrunk and written to a file whose expects are the candidate's answers, so
- * {@code pidmap replay} on it fails at its last line. Not thread-safe: one run at a time.
+ * The randomized differential check as a verify row: {@link Campaign} (generated traces for
+ * seeds {@code seed .. seed+traces-1}, model against a candidate in the engine, the first failure
+ * shrunk) run in batches so that progress can be reported, and a failure's shrunk trace written
+ * to a file for {@code pidmap replay}. Not thread-safe: one run at a time.
  */
 public final class DifferentialCheck implements Check {
+  /** Traces per batch between two progress reports. */
+  static final int BATCH = 10;
+
   private final Geometry geometry;
   private final Profile profile;
   private final int traces;
   private final int steps;
   private final long seed;
   private final AllocatorFactory candidate;
-  private final TraceSource source;
 
+  /** The model against the impl. */
   public DifferentialCheck(Geometry geometry, Profile profile, int traces, int steps, long seed) {
-    this(geometry, profile, traces, steps, seed, BitmapPidAllocator::new, TraceSource.GENERATOR);
+    this(geometry, profile, traces, steps, seed, BitmapPidAllocator::new);
   }
 
   public DifferentialCheck(Geometry geometry, Profile profile, int traces, int steps, long seed,
-      AllocatorFactory candidate, TraceSource source) {
+      AllocatorFactory candidate) {
     this.geometry = geometry;
     this.profile = profile;
     this.traces = traces;
     this.steps = steps;
     this.seed = seed;
     this.candidate = candidate;
-    this.source = source;
   }
 
   @Override
@@ -59,62 +57,29 @@ public final class DifferentialCheck implements Check {
 
   @Override
   public CheckResult run(Progress progress) {
-    SplittableRandom seeds = new SplittableRandom(seed ^ geometry.hashCode());
+    long done = 0;
     long total = 0;
-    for (int i = 0; i < traces; i++) {
-      long traceSeed = seeds.nextLong();
-      List<Op> ops = source.trace(geometry, profile, traceSeed, steps);
-      RunResult r = DifferentialEngine.run(geometry, profile, candidate, ops);
+    while (done < traces) {
+      int batch = (int) Math.min(BATCH, traces - done);
+      Campaign.Result r = Campaign.run(geometry, profile, candidate, seed + done, batch, steps);
+      done += r.traces();
       total += r.steps();
       if (!r.ok()) {
-        progress.say("trace " + (i + 1) + " (seed " + traceSeed + ") fails at step "
-            + r.firstFailure().index() + "; shrinking it");
-        return new CheckResult(i + 1, total, shrink(ops, r.firstFailure(), traceSeed));
+        return new CheckResult(done, total, failure(r.counterexample()));
       }
-      progress.update(this, i + 1, traces, total);
+      progress.update(this, done, traces, total);
     }
-    return new CheckResult(traces, total, null);
+    return new CheckResult(done, total, null);
   }
 
-  private CheckResult.Failure shrink(List<Op> ops, StepResult failed, long traceSeed) {
-    List<TraceLine> run = new ArrayList<>((int) failed.index());
-    for (Op op : ops.subList(0, (int) failed.index())) {
-      run.add(new TraceLine(op, null, 0));
+  private static CheckResult.Failure failure(Counterexample c) {
+    String lines = c.jsonLines();
+    Path file = TraceFiles.create("pidmap-verify-" + c.seed());
+    try {
+      Files.writeString(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    List<TraceLine> shrunk = recorded(TraceShrinker.shrink(geometry, profile, candidate, run));
-    StepResult end = TraceShrinker.firstFailure(geometry, profile, candidate, shrunk);
-    TraceConfig config = TraceConfig.of(profile, geometry);
-    Path file = TraceFiles.write(TraceFiles.create("pidmap-verify-" + traceSeed), config, shrunk);
-    return new CheckResult.Failure(word(end.failure().kind()) + " at step " + end.index() + " of "
-        + shrunk.size() + ": " + end.op() + ": " + end.failure().message(), traceSeed, config,
-        shrunk, file);
-  }
-
-  /**
-   * The lines with the candidate's answers as expects, as its author would have recorded them,
-   * so that replaying them fails at the last line also where only the answer differs.
-   */
-  private List<TraceLine> recorded(List<TraceLine> lines) {
-    DifferentialEngine engine = new DifferentialEngine(geometry, profile, candidate);
-    List<TraceLine> out = new ArrayList<>(lines.size());
-    for (TraceLine l : lines) {
-      StepResult r = engine.step(l.op(), null);
-      out.add(new TraceLine(l.op(), Expect.of(r.candidate()), out.size() + 2));
-      if (!r.ok()) {
-        break;
-      }
-    }
-    return out;
-  }
-
-  private static String word(StepResult.Failure.Kind kind) {
-    switch (kind) {
-      case EXPECT:
-        return "unmet expect";
-      case DIVERGENCE:
-        return "divergence";
-      default:
-        return "invariant";
-    }
+    return new CheckResult.Failure(c.headline(), c.seed(), lines, file);
   }
 }

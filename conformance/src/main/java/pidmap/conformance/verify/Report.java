@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import pidmap.conformance.trace.TraceLine;
 
 /** What a campaign found: one row per check, a verdict, and the failures in full. Immutable. */
 public record Report(long seed, List<Row> rows) {
@@ -70,11 +69,8 @@ public record Report(long seed, List<Row> rows) {
       }
       out.println();
       out.println(r.check() + " " + r.target() + " FAILED: " + f.message());
-      out.println("  seed " + f.seed() + "; shrunk trace (" + f.trace().size() + " steps):");
-      out.println("    " + f.config().toJson());
-      for (TraceLine l : f.trace()) {
-        out.println("    " + l.toJson());
-      }
+      out.println("  seed " + f.seed() + "; the shrunk trace (expect = the model's answer):");
+      f.jsonLines().lines().forEach(l -> out.println("    " + l));
       out.println("  replay: " + f.replayCommand());
       out.println("  again:  " + rerun);
     }

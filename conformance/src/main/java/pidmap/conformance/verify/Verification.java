@@ -7,12 +7,13 @@ import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
 /**
- * A verify campaign: a list of checks run one after another, one table row each. The standard
- * campaign ({@link #standard}) is the randomized differential check on the four geometries of
- * issue 2; later checks (explorer, kernel oracle, pid layer) are more {@link #add} calls. Not
- * thread-safe: build it, then run it once from one thread.
+ * What {@code pidmap verify} runs: a list of checks run one after another, one table row each.
+ * The standard list ({@link #standard}) is the randomized differential campaign ({@link
+ * pidmap.conformance.gen.Campaign}) on the four geometries of issue 2; later checks (explorer,
+ * kernel oracle, pid layer) are more {@link #add} calls. Not thread-safe: build it, then run it
+ * once from one thread.
  */
-public final class Campaign {
+public final class Verification {
 
   /** The geometries every campaign covers: the kernel's, and three that reach every edge fast. */
   public static final List<Geometry> GEOMETRIES = List.of(
@@ -24,13 +25,13 @@ public final class Campaign {
   private final long seed;
   private final List<Check> checks = new ArrayList<>();
 
-  public Campaign(long seed) {
+  public Verification(long seed) {
     this.seed = seed;
   }
 
   /** The differential check on {@link #GEOMETRIES} for every profile, at {@code effort}. */
-  public static Campaign standard(Effort effort, long seed) {
-    Campaign c = new Campaign(seed);
+  public static Verification standard(Effort effort, long seed) {
+    Verification c = new Verification(seed);
     for (Profile p : Profile.values()) {
       for (Geometry g : GEOMETRIES) {
         c.add(new DifferentialCheck(g, p, effort.traces(), effort.steps(), seed));
@@ -39,7 +40,7 @@ public final class Campaign {
     return c;
   }
 
-  public Campaign add(Check check) {
+  public Verification add(Check check) {
     checks.add(check);
     return this;
   }

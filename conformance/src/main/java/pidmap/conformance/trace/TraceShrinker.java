@@ -1,22 +1,24 @@
-package pidmap.conformance.verify;
+package pidmap.conformance.trace;
 
 import java.util.ArrayList;
 import java.util.List;
 import pidmap.conformance.AllocatorFactory;
 import pidmap.conformance.DifferentialEngine;
+import pidmap.conformance.Shrinker;
 import pidmap.conformance.StepResult;
-import pidmap.conformance.trace.TraceLine;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
 /**
- * Shrinks a failing run to the fewest lines that show the same disagreement. The failing line is
- * kept as the last line; of the lines before it, delta debugging keeps the fewest such that
- * every kept step still passes (its own expect included) and the last step fails the same way:
- * the same kind of failure, the same reference answer and the same candidate answer. Keeping
- * both answers is what keeps the context: an {@code alloc} expected to be 4 where Linux answers
- * 3 shrinks to the steps that make Linux answer 3, not to a lone alloc on a fresh namespace.
- * Stateless.
+ * Shrinks a failing trace that carries expects (what {@code pidmap shrink} does) to the fewest
+ * lines that show the same disagreement. The failing line is kept as the last line; of the lines
+ * before it, {@link Shrinker#minimize} keeps the fewest such that every kept step still passes
+ * (its own expect included) and the last step fails the same way: the same kind of failure, the
+ * same reference answer and the same candidate answer. Keeping both answers is what keeps the
+ * context: an {@code alloc} expected to be 4 where Linux answers 3 shrinks to the steps that make
+ * Linux answer 3, not to a lone alloc on a fresh namespace. Lines are only removed, never
+ * changed: an expect is the trace author's record of one particular run, and a changed argument
+ * would make it mean nothing. Stateless.
  */
 public final class TraceShrinker {
   private TraceShrinker() {}
@@ -33,8 +35,8 @@ public final class TraceShrinker {
           + "; it fails at " + (original == null ? "none" : original.index()));
     }
     TraceLine last = lines.get(lines.size() - 1);
-    List<TraceLine> kept = InterimShrinker.minimize(lines.subList(0, lines.size() - 1),
-        before -> failsAlike(g, p, candidate, before, last, original));
+    List<TraceLine> kept = Shrinker.minimize(lines.subList(0, lines.size() - 1),
+        before -> failsAlike(g, p, candidate, before, last, original), Shrinker.DEFAULT_MAX_TESTS);
     List<TraceLine> shrunk = new ArrayList<>(kept);
     shrunk.add(last);
     return shrunk;

@@ -6,64 +6,60 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pidmap.conformance.StepResult;
-import pidmap.conformance.trace.TraceConfig;
 import pidmap.conformance.trace.TraceLine;
+import pidmap.conformance.trace.TraceReader;
+import pidmap.conformance.trace.TraceShrinker;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.Op;
 import pidmap.spec.Profile;
 
-class CampaignTest {
+class VerificationTest {
 
   private static final Geometry SMALL = Geometry.small(4, 2, 14);
 
   @Test
-  void aBrokenAllocatorIsCaughtAndItsFailureShrunkToAFewSteps() throws IOException {
+  void aBrokenAllocatorIsCaughtAndItsShrunkTraceWrittenToAFile() throws IOException {
     DifferentialCheck check = new DifferentialCheck(SMALL, Profile.LINUX_2_6_24, 50, 1000, 42,
-        ForgetsPageEndFree::new, TraceSource.GENERATOR);
+        ForgetsPageEndFree::new);
     CheckResult result = check.run(Progress.silent());
 
     assertThat(result.passed()).isFalse();
     CheckResult.Failure f = result.failure();
-    List<TraceLine> trace = f.trace();
-    // Shrinking only removes steps, so reaching a page end (3, 7 or 11) takes up to 12 allocs
-    // unless the generated trace had a set_last on the way; a next, which changes nothing, or a
-    // refused step never survives.
-    assertThat(trace.size()).as("shrunk trace %s", trace).isBetween(2, 13);
-    assertThat(trace).extracting(l -> l.op().kind()).doesNotContain(Op.Kind.NEXT);
-    assertThat(trace).extracting(l -> l.expect().toString()).doesNotContain("EINVAL");
-    Op last = trace.get(trace.size() - 1).op();
-    assertThat(last.kind()).isEqualTo(Op.Kind.FREE);
-    assertThat(last.arg() % 4).isEqualTo(3);
-    assertThat(f.message()).startsWith("divergence at step " + trace.size() + " of "
-        + trace.size() + ": free " + last.arg() + ": ");
-
-    StepResult end = TraceShrinker.firstFailure(SMALL, Profile.LINUX_2_6_24,
-        ForgetsPageEndFree::new, trace);
-    assertThat(end.index()).isEqualTo(trace.size());
-    assertThat(TraceShrinker.firstFailure(SMALL, Profile.LINUX_2_6_24, BitmapPidAllocator::new,
-        trace)).as("the real impl conforms on it").isNull();
-
-    assertThat(Files.readAllLines(f.file())).hasSize(trace.size() + 1)
-        .first().isEqualTo(TraceConfig.of(Profile.LINUX_2_6_24, SMALL).toJson());
+    assertThat(f.message()).contains("(seed " + f.seed() + ", bpp=4 reserved=2");
+    assertThat(f.seed()).isBetween(42L, 42L + result.traces() - 1);
+    assertThat(Files.readString(f.file())).isEqualTo(f.jsonLines());
     assertThat(f.replayCommand()).isEqualTo("./pidmap replay " + f.file());
+
+    List<TraceLine> lines = new ArrayList<>();
+    try (TraceReader r = TraceReader.open(f.file())) {
+      assertThat(r.config().geometry()).isEqualTo(SMALL);
+      r.forEachRemaining(lines::add);
+    }
+    assertThat(lines.size()).as("shrunk trace %s", lines).isBetween(1, 6);
+    StepResult end = TraceShrinker.firstFailure(SMALL, Profile.LINUX_2_6_24,
+        ForgetsPageEndFree::new, lines);
+    assertThat(end.index()).as("the broken allocator fails at the last line").isEqualTo(lines.size());
+    assertThat(TraceShrinker.firstFailure(SMALL, Profile.LINUX_2_6_24, BitmapPidAllocator::new,
+        lines)).as("the impl conforms on it, expects included").isNull();
     Files.delete(f.file());
   }
 
   @Test
   void theImplPassesTheSameCheck() {
-    CheckResult result = new DifferentialCheck(SMALL, Profile.LINUX_2_6_24, 20, 1000, 42)
+    CheckResult result = new DifferentialCheck(SMALL, Profile.LINUX_2_6_24, 25, 1000, 42)
         .run(Progress.silent());
-    assertThat(result).isEqualTo(new CheckResult(20, 20_000, null));
+    assertThat(result).isEqualTo(new CheckResult(25, 25_000, null));
   }
 
   @Test
   void everyCheckRunsAlsoAfterOneFails() {
-    Campaign c = new Campaign(5)
+    Verification c = new Verification(5)
         .add(fixed("first", new CheckResult(3, 30, failure())))
         .add(fixed("second", new CheckResult(4, 40, null)));
     Report report = c.run(Progress.silent());
@@ -90,8 +86,26 @@ class CampaignTest {
   }
 
   @Test
+  void aFailureIsPrintedWithItsSeedTraceAndCommands() {
+    CheckResult.Failure f = new CheckResult.Failure("pid 3 is free in the model (seed 44)", 44,
+        "{\"op\":\"config\"}\n{\"op\":\"alloc\",\"expect\":1}\n", Path.of("/tmp/x.jsonl"));
+    Report report = new Report(40, List.of(new Report.Row("differential", "small",
+        new CheckResult(5, 4321, f), Duration.ofMillis(10))));
+    StringWriter text = new StringWriter();
+    report.printFailures(new PrintWriter(text, true), "./pidmap verify --quick --seed 40");
+    assertThat(text.toString().lines()).containsExactly(
+        "",
+        "differential small FAILED: pid 3 is free in the model (seed 44)",
+        "  seed 44; the shrunk trace (expect = the model's answer):",
+        "    {\"op\":\"config\"}",
+        "    {\"op\":\"alloc\",\"expect\":1}",
+        "  replay: ./pidmap replay /tmp/x.jsonl",
+        "  again:  ./pidmap verify --quick --seed 40");
+  }
+
+  @Test
   void theStandardCampaignCoversTheFourGeometries() {
-    assertThat(Campaign.standard(Effort.QUICK, 1).checks()).extracting(Check::target)
+    assertThat(Verification.standard(Effort.QUICK, 1).checks()).extracting(Check::target)
         .containsExactly(
             "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-2.6.24",
             "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
@@ -100,7 +114,7 @@ class CampaignTest {
   }
 
   private static CheckResult.Failure failure() {
-    return new CheckResult.Failure("made up", 1, TraceConfig.EMPTY, List.of(), null);
+    return new CheckResult.Failure("made up", 1, "", null);
   }
 
   private static Check fixed(String name, CheckResult result) {
