@@ -24,11 +24,10 @@ import pidmap.spec.Profile;
  * lockstep, invariants after every step, the trace's expects checked against the model) and
  * stops at the first step that fails. The trace streams: memory does not grow with its length.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-    header = "Replays a trace on the model and the impl; exit 1 at the first failing step.",
-    description = {
-        "Replays a trace (JSON Lines, see DESIGN.md) on the reference model and the impl,",
-        "checking every step, every invariant and every \"expect\"."},
+@Command(name = "replay",     header = "Replays a trace on the model and the impl; exit 1 at the first failing step.",
+    description = "Replays a trace (JSON Lines, see DESIGN.md) on the reference model and the"
+        + " impl, checking every step, every invariant and every \"expect\". Flags override the"
+        + " trace's config line.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every step conforms",
@@ -38,6 +37,9 @@ final class ReplayCommand implements Callable<Integer> {
   private final InputStream stdin;
 
   @Spec private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  private boolean help;
 
   @Mixin private GeometryOptions flags;
 

@@ -42,7 +42,9 @@ final class Reports {
         break;
     }
     out.println("  " + kindWord(f.kind()) + ": " + f.message());
-    out.println("  the " + (step.index() - 1) + " steps before it conform");
+    long before = step.index() - 1;
+    out.println(before == 1 ? "  the step before it conforms"
+        : "  the " + before + " steps before it conform");
     out.println("reproduce: ./pidmap replay " + prefix + "   (the first " + step.index()
         + " steps, flags folded into its config line)");
     out.println("shrink:    ./pidmap shrink " + prefix);

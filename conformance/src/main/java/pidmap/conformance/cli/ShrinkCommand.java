@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import pidmap.conformance.DifferentialEngine;
@@ -28,11 +29,10 @@ import pidmap.spec.Profile;
  * the trace's author and Linux agree at every step but the last, and disagree there exactly as
  * in the original. The lines up to the failure are held in memory while shrinking.
  */
-@Command(name = "shrink", mixinStandardHelpOptions = true,
-    header = "Prints the shortest trace that fails like the given one.",
-    description = {
-        "Shrinks a failing trace to the fewest lines that fail the same way at the last line",
-        "(same expect, same answers), and prints them (JSON Lines, config line first)."},
+@Command(name = "shrink",     header = "Prints the shortest trace that fails like the given one.",
+    description = "Shrinks a failing trace to the fewest lines that fail the same way at the"
+        + " last line (same expect, same answers) and prints them on standard output (JSON"
+        + " Lines, config line first).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the trace conforms; nothing to shrink, nothing printed",
@@ -42,6 +42,9 @@ final class ShrinkCommand implements Callable<Integer> {
   private final InputStream stdin;
 
   @Spec private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  private boolean help;
 
   @Mixin private GeometryOptions flags;
 

@@ -17,17 +17,19 @@ import pidmap.conformance.verify.Report;
  * the kernel's geometry and three small ones; progress on standard error, the table and the
  * verdict on standard output.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-    header = "Runs the randomized differential campaign and prints a table.",
-    description = {
-        "Runs the verification campaign: seeded generated traces on the model and the impl,",
-        "on the kernel's geometry and on 4/2/14, 8/3/21 and 64/10/200 (bits/page, reserved,",
-        "pid_max). A failure is shrunk and printed with its seed and a replay command."},
+@Command(name = "verify",     header = "Runs the randomized differential campaign and prints a table.",
+    description = "Runs the verification campaign: seeded generated traces on the model and"
+        + " the impl, on the kernel's geometry and on 4/2/14, 8/3/21 and 64/10/200 (bits/page,"
+        + " reserved, pid_max); by default 200 traces of 1000 steps per geometry. A failure is"
+        + " shrunk and printed with its seed and a replay command.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every check passed", "1:a check failed", "2:bad flags"})
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  private boolean help;
 
   @ArgGroup(exclusive = true)
   private Level level = new Level();
