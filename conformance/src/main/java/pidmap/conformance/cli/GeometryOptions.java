@@ -5,7 +5,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import pidmap.conformance.trace.TraceConfig;
 
-/** The geometry and profile flags; each overrides the same field of the trace's config line. */
+/**
+ * The geometry and profile flags; each overrides the same field of the trace's config line. Not
+ * thread-safe: picocli fills the fields for one run.
+ */
 public final class GeometryOptions {
 
   @Option(names = "--profile", paramLabel = "P",

@@ -23,6 +23,7 @@ import pidmap.spec.Profile;
  * {@code pidmap replay}: runs a trace through the differential engine (model and impl in
  * lockstep, invariants after every step, the trace's expects checked against the model) and
  * stops at the first step that fails. The trace streams: memory does not grow with its length.
+ * Not thread-safe: picocli fills its fields for one run.
  */
 @Command(name = "replay",     header = "Replays a trace on the model and the impl; exit 1 at the first failing step.",
     description = "Replays a trace (JSON Lines, see DESIGN.md) on the reference model and the"

@@ -27,7 +27,8 @@ import pidmap.spec.Profile;
  * {@code pidmap shrink}: for a trace that fails (an unmet expect, a divergence, an invariant),
  * prints a minimal trace that fails the same way ({@link TraceShrinker}): a short run on which
  * the trace's author and Linux agree at every step but the last, and disagree there exactly as
- * in the original. The lines up to the failure are held in memory while shrinking.
+ * in the original. The lines up to the failure are held in memory while shrinking. Not
+ * thread-safe: picocli fills its fields for one run.
  */
 @Command(name = "shrink",     header = "Prints the shortest trace that fails like the given one.",
     description = "Shrinks a failing trace to the fewest lines that fail the same way at the"

@@ -15,7 +15,7 @@ import pidmap.conformance.verify.Report;
 /**
  * {@code pidmap verify}: the conformance campaign. For now the randomized differential check on
  * the kernel's geometry and three small ones; progress on standard error, the table and the
- * verdict on standard output.
+ * verdict on standard output. Not thread-safe: picocli fills its fields for one run.
  */
 @Command(name = "verify",     header = "Runs the randomized differential campaign and prints a table.",
     description = "Runs the verification campaign: seeded generated traces on the model and"

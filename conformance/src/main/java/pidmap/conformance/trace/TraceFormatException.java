@@ -3,7 +3,7 @@ package pidmap.conformance.trace;
 /**
  * A trace line that does not follow the format of DESIGN.md. The message always starts with
  * {@code line N: } and then says what is wrong, naming the field, the value and what was
- * expected, e.g. {@code line 7: free needs "pid" (an integer)}.
+ * expected, e.g. {@code line 7: free needs "pid" (an integer)}. Immutable.
  */
 public final class TraceFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;

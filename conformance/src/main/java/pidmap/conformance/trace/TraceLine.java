@@ -5,7 +5,7 @@ import pidmap.conformance.Expect;
 import pidmap.spec.Op;
 
 /**
- * One operation line of a trace.
+ * One operation line of a trace. Immutable.
  *
  * @param op the operation
  * @param expect what the trace's author says the answer is, or null when the line has none

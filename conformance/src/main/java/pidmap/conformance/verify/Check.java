@@ -3,7 +3,8 @@ package pidmap.conformance.verify;
 /**
  * One row of a verify campaign: a named check on one target (a geometry and profile, a kernel, a
  * layer). Later capabilities (the exhaustive explorer, the live-kernel oracle, the pid layer) add
- * their own implementations to {@link Verification}.
+ * their own implementations to {@link Verification}. An implementation need not be thread-safe:
+ * a verification runs its checks one at a time.
  */
 public interface Check {
 

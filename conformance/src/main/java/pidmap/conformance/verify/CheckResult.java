@@ -3,7 +3,7 @@ package pidmap.conformance.verify;
 import java.nio.file.Path;
 
 /**
- * What one check found.
+ * What one check found. Immutable.
  *
  * @param traces how many traces (or cases) it ran
  * @param steps how many steps they had in all

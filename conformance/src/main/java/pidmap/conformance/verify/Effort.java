@@ -1,6 +1,6 @@
 package pidmap.conformance.verify;
 
-/** How hard a campaign tries: traces per geometry and steps per trace. */
+/** How hard a campaign tries: traces per geometry and steps per trace. Immutable. */
 public enum Effort {
   QUICK(20, 1000),
   STANDARD(200, 1000),
