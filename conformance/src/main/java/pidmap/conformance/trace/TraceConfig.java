@@ -7,7 +7,7 @@ import pidmap.spec.Profile;
  * The {@code config} line of a trace, or the command line's geometry flags: each field is
  * optional (null when absent), and an absent field takes the kernel's value ({@link
  * Geometry#KERNEL}, {@link Profile#LINUX_2_6_24}). Flags override the trace's config field by
- * field ({@link #overriddenBy}).
+ * field ({@link #overriddenBy}). Immutable.
  *
  * @param profile the profile id, e.g. {@code linux-2.6.24}
  * @param pidMax the pid_max a fresh namespace starts with (kernel: 32768)
