@@ -136,11 +136,15 @@ public final class ImplPidLayer extends PidLookups {
     }
   }
 
-  /** Seed: pid.c lines 224-239. Caller holds the tasklist lock. */
+  /** Seed: pid.c lines 224-239. Caller holds the tasklist lock, so the lists are stable. */
   private void freeLocked(ImplPid p) {
+    boolean linked = false;
+    for (PidType t : PidType.values()) {
+      linked |= p.tasks.get(t.ordinal()) != null;
+    }
     pidmapLock.lock();
     try {
-      LayerRequire.freeable(p, p.hashed, p == initStructPid); // checked under the lock: one free wins
+      LayerRequire.freeable(p, p.hashed, p == initStructPid, linked); // under the lock: one free wins
       for (Upid u : p.numbers) {
         hash.remove(u); // keeps [HASH-2]
       }
@@ -224,7 +228,7 @@ public final class ImplPidLayer extends PidLookups {
       last &= other == type || p.tasks.get(other.ordinal()) == null;
     }
     if (last) {
-      LayerRequire.freeable(p, p.hashed, p == initStructPid); // before anything changes
+      LayerRequire.freeable(p, p.hashed, p == initStructPid, false); // before anything changes
     }
     link.pid = null;
     link.unlink(p); // keeps [LINK-1]

@@ -93,7 +93,12 @@ public final class ModelPidLayer implements PidLayer {
 
   @Override
   public void freePid(Pid pid) {
-    pids.free(pids.live("pid", pid));
+    ModelPid p = pids.live("pid", pid);
+    boolean linked = false;
+    for (PidType t : PidType.values()) {
+      linked |= !chain(p, t).isEmpty();
+    }
+    pids.free(p, linked);
   }
 
   @Override
@@ -146,12 +151,12 @@ public final class ModelPidLayer implements PidLayer {
       last &= chain(p, other).size() == (other == type ? 1 : 0);
     }
     if (last) {
-      LayerRequire.freeable(p, pids.isHashed(p), p == pids.initStructPid);
+      LayerRequire.freeable(p, pids.isHashed(p), p == pids.initStructPid, false);
     }
     links.remove(new Link(t, type));
     chain(p, type).remove(t);
     if (last) {
-      pids.free(p);
+      pids.free(p, false);
     }
   }
 
@@ -243,8 +248,7 @@ public final class ModelPidLayer implements PidLayer {
   @Override
   public Pid findGePid(int nr, PidNs ns) {
     LayerRequire.nr(nr);
-    Map.Entry<Integer, ModelPid> e =
-        new TreeMap<>(pids.numbersIn(namespaces.live("ns", ns))).ceilingEntry(nr);
+    Map.Entry<Integer, ModelPid> e = pids.numbersIn(namespaces.live("ns", ns)).ceilingEntry(nr);
     return e == null ? null : e.getValue();
   }
 
@@ -276,7 +280,7 @@ public final class ModelPidLayer implements PidLayer {
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);
-    TreeMap<Integer, ModelPid> numbers = new TreeMap<>(pids.numbersIn(n));
+    TreeMap<Integer, ModelPid> numbers = new TreeMap<>(pids.numbersIn(n)); // a copy: kills unhash
     List<Task> killed = new ArrayList<>();
     for (ModelPid p : numbers.tailMap(2).values()) {
       Task victim = pids.isHashed(p) ? pidTask(p, PidType.PID) : null;

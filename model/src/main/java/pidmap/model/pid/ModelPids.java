@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerRequire;
@@ -14,17 +16,15 @@ import pidmap.spec.pid.PidCache;
 import pidmap.spec.pid.PidHashing;
 
 /**
- * The model's struct pids: the hash is a map from (namespace, number) to pid, the RCU queue a
- * list, the live pids a set (which is also what the caches count). Not thread-safe.
+ * The model's struct pids: the hash is, per namespace, a sorted map from number to pid; the RCU
+ * queue a list; the live pids a set (which is also what the caches count). Not thread-safe.
  *
  * <p>Seed: pid.c lines 202-303.
  */
 final class ModelPids {
-  private record NsNr(ModelPidNs ns, int nr) {}
-
   private final ModelNamespaces namespaces;
   private final int shift;
-  private final Map<NsNr, ModelPid> hash = new HashMap<>();
+  private final Map<ModelPidNs, NavigableMap<Integer, ModelPid>> hash = new HashMap<>();
   private final List<ModelPid> rcuQueue = new ArrayList<>();
   private final Set<ModelPid> live = new LinkedHashSet<>();
   final ModelPid initStructPid;
@@ -61,16 +61,16 @@ final class ModelPids {
     namespaces.get(home);
     live.add(p);
     for (int i = 0; i <= home.level; i++) {
-      hash.put(new NsNr(nss[i], nrs[i]), p);
+      numbersIn(nss[i]).put(nrs[i], p);
     }
     return p;
   }
 
-  /** Seed: pid.c lines 224-239. */
-  void free(ModelPid p) {
-    LayerRequire.freeable(p, isHashed(p), p == initStructPid);
+  /** Seed: pid.c lines 224-239. {@code linked}: some task is linked to it (refused). */
+  void free(ModelPid p, boolean linked) {
+    LayerRequire.freeable(p, isHashed(p), p == initStructPid, linked);
     for (int i = 0; i <= p.level(); i++) {
-      hash.remove(new NsNr(p.nss[i], p.nrs[i]));
+      numbersIn(p.nss[i]).remove(p.nrs[i]);
       p.nss[i].pidmap.free(p.nrs[i]);
     }
     rcuQueue.add(p);
@@ -97,22 +97,16 @@ final class ModelPids {
 
   /** Seed: pid.c lines 290-303. */
   ModelPid find(int nr, ModelPidNs ns) {
-    return hash.get(new NsNr(ns, nr));
+    return numbersIn(ns).get(nr);
   }
 
-  /** The hashed pids with a number in {@code ns}, by that number. */
-  Map<Integer, ModelPid> numbersIn(ModelPidNs ns) {
-    Map<Integer, ModelPid> out = new HashMap<>();
-    hash.forEach((k, p) -> {
-      if (k.ns() == ns) {
-        out.put(k.nr(), p);
-      }
-    });
-    return out;
+  /** The hashed pids with a number in {@code ns}, by that number (the live view). */
+  NavigableMap<Integer, ModelPid> numbersIn(ModelPidNs ns) {
+    return hash.computeIfAbsent(ns, k -> new TreeMap<>());
   }
 
   boolean isHashed(ModelPid p) {
-    return hash.get(new NsNr(p.home(), p.nrs[p.level()])) == p;
+    return find(p.nrs[p.level()], p.home()) == p;
   }
 
   boolean awaitingGrace(ModelPid p) {
@@ -121,8 +115,8 @@ final class ModelPids {
 
   List<HashEntry> hashEntries() {
     List<HashEntry> out = new ArrayList<>();
-    hash.forEach((k, p) -> out.add(new HashEntry(
-        PidHashing.pidHashFn(k.nr(), k.ns().hashKey(), shift), k.nr(), k.ns(), p)));
+    hash.forEach((ns, numbers) -> numbers.forEach((nr, p) -> out.add(new HashEntry(
+        PidHashing.pidHashFn(nr, ns.hashKey(), shift), nr, ns, p))));
     return out;
   }
 
@@ -142,6 +136,10 @@ final class ModelPids {
   }
 
   int hashedCount() {
-    return hash.size();
+    int n = 0;
+    for (NavigableMap<Integer, ModelPid> m : hash.values()) {
+      n += m.size();
+    }
+    return n;
   }
 }

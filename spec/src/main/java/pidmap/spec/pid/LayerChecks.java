@@ -18,7 +18,7 @@ final class LayerChecks {
   /** PID-1. */
   static String hashedFound(LayerStep s) {
     PidLayer l = s.layer();
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (p.released()) {
         continue;
       }
@@ -47,7 +47,7 @@ final class LayerChecks {
       if (l.pidNrNs(null, n) != 0) {
         return "pid_nr_ns(null, " + s.nameOf(n) + ") is not 0";
       }
-      for (Pid p : s.pids()) {
+      for (Pid p : s.livePids()) {
         if (p.released()) {
           continue;
         }
@@ -65,7 +65,7 @@ final class LayerChecks {
   /** PID-3. */
   static String unusedPidGone(LayerStep s) {
     PidLayer l = s.layer();
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (p.released() || p == l.initStructPid()) {
         continue;
       }
@@ -95,7 +95,7 @@ final class LayerChecks {
         want.put(n, b);
       }
     }
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (live(p) && s.layer().isHashed(p)) {
         for (int i = 0; i <= p.level(); i++) {
           BitSet b = want.get(p.ns(i));
@@ -119,7 +119,7 @@ final class LayerChecks {
   /** NS-2. */
   static String nsRefcount(LayerStep s) {
     Map<PidNs, Integer> held = new IdentityHashMap<>();
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (live(p) && p != s.layer().initStructPid()) {
         held.merge(p.ns(p.level()), 1, Integer::sum);
       }
@@ -225,14 +225,17 @@ final class LayerChecks {
         if (p.released()) {
           return s.nameOf(t) + "'s " + type.wire() + " link holds released " + s.nameOf(p);
         }
-        long n = l.pidTasks(p, type).stream().filter(x -> x == t).count();
+        int n = 0;
+        for (Task x : l.pidTasks(p, type)) {
+          n += x == t ? 1 : 0;
+        }
         if (n != 1) {
           return s.nameOf(t) + " links " + s.nameOf(p) + " as " + type.wire() + " but is on its list "
               + n + " times";
         }
       }
     }
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (p.released()) {
         continue;
       }
@@ -269,7 +272,7 @@ final class LayerChecks {
   static String hashExact(LayerStep s) {
     record Key(int nr, PidNs ns, Pid pid) {}
     Map<Key, Integer> want = new HashMap<>();
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (live(p) && s.layer().isHashed(p)) {
         for (int i = 0; i <= p.level(); i++) {
           want.merge(new Key(p.nr(i), p.ns(i), p), 1, Integer::sum);
@@ -305,7 +308,7 @@ final class LayerChecks {
         liveNs++;
       }
     }
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (live(p) && p != s.layer().initStructPid()) {
         want.merge(p.level() + 1, 1, Integer::sum);
       }
@@ -335,7 +338,7 @@ final class LayerChecks {
     if (n.childReaper() != null) {
       return s.nameOf(n) + " still has child reaper " + s.nameOf(n.childReaper()) + " after the zap";
     }
-    for (Pid p : s.pids()) {
+    for (Pid p : s.livePids()) {
       if (live(p) && s.layer().isHashed(p) && p.level() >= n.level() && p.ns(n.level()) == n
           && p.nr(n.level()) >= 2 && !s.layer().pidTasks(p, PidType.PID).isEmpty()) {
         return s.nameOf(s.layer().pidTasks(p, PidType.PID).get(0)) + " survived the zap of "
@@ -360,21 +363,23 @@ final class LayerChecks {
 
   /** LOOKUP-1. */
   static String findGe(LayerStep s) {
+    Map<PidNs, TreeMap<Integer, Pid>> byNs = new IdentityHashMap<>();
+    for (Pid p : s.livePids()) {
+      if (s.layer().isHashed(p)) {
+        for (int i = 0; i <= p.level(); i++) {
+          byNs.computeIfAbsent(p.ns(i), k -> new TreeMap<>()).put(p.nr(i), p);
+        }
+      }
+    }
     for (PidNs n : s.namespaces()) {
       if (n.released()) {
         continue;
       }
-      TreeMap<Integer, Pid> byNr = new TreeMap<>();
-      for (Pid p : s.pids()) {
-        if (live(p) && s.layer().isHashed(p) && p.level() >= n.level() && p.ns(n.level()) == n) {
-          byNr.put(p.nr(n.level()), p);
-        }
-      }
+      TreeMap<Integer, Pid> byNr = byNs.getOrDefault(n, new TreeMap<>());
       java.util.TreeSet<Integer> probes = new java.util.TreeSet<>();
       probes.add(0);
       for (int k : byNr.keySet()) {
-        probes.add(k);
-        probes.add(k + 1);
+        probes.add(k + 1); // k itself is find_pid_ns's case, which PID-1 checks
       }
       for (int x : probes) {
         Map.Entry<Integer, Pid> e = byNr.ceilingEntry(x);

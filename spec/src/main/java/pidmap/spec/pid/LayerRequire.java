@@ -93,8 +93,11 @@ public final class LayerRequire {
     }
   }
 
-  /** free_pid's pid: live, hashed, not init_struct_pid. */
-  public static void freeable(Pid pid, boolean hashed, boolean isInitStructPid) {
+  /**
+   * free_pid's pid: live, not init_struct_pid, hashed, and with no task linked to it (the seed's
+   * callers free a pid only when its last task leaves, or one that no task ever used).
+   */
+  public static void freeable(Pid pid, boolean hashed, boolean isInitStructPid, boolean linked) {
     livePid("pid", pid);
     if (isInitStructPid) {
       throw new PidmapException("pid", pid.numbers(),
@@ -103,6 +106,10 @@ public final class LayerRequire {
     if (!hashed) {
       throw new PidmapException("pid", pid.numbers(),
           "a hashed pid; free_pid already unhashed this one");
+    }
+    if (linked) {
+      throw new PidmapException("pid", pid.numbers(),
+          "a pid no task is linked to; detach_pid frees it when its last task leaves");
     }
   }
 

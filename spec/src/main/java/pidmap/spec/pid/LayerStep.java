@@ -28,6 +28,11 @@ public interface LayerStep {
   /** Every pid the checker has seen, released ones too; init_struct_pid first. */
   List<? extends Pid> pids();
 
+  /** The pids of {@link #pids()} that are not released, in the same order. */
+  default List<? extends Pid> livePids() {
+    return pids().stream().filter(p -> !p.released()).toList();
+  }
+
   /** Every namespace the checker has seen, released ones too; init_pid_ns first. */
   List<? extends PidNs> namespaces();
 

@@ -12,9 +12,11 @@ public enum PidType {
   PGID,
   SID;
 
+  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
   /** The name used in traces, e.g. {@code pgid}. */
   public String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return wire;
   }
 
   /** The type with this trace name; refuses an unknown one. */
