@@ -16,8 +16,9 @@ import pidmap.spec.pid.PidNs;
 
 /**
  * The pid layer's differential engine: runs each operation on the model and on a candidate
- * layer in lockstep, then compares their answers, compares their whole observable state
- * ({@link Snapshot}), and checks every invariant of {@link LayerInvariants} on both. The
+ * layer in lockstep, then compares their answers, checks every invariant of
+ * {@link LayerInvariants} on both (a named rule explains a bug better than a diff), and compares
+ * their whole observable state ({@link Snapshot}). The
  * {@code teardown} op expands, at run time, into the operations that end the run cleanly
  * (computed from the model's state), followed by the leak check.
  *
@@ -159,15 +160,10 @@ public final class LayerEngine {
     }
     String ms = Snapshot.of(model);
     String is = Snapshot.of(impl);
-    String diff = Snapshot.firstDifference(ms, is);
-    if (diff != null) {
-      return new Failure(index, op, Failure.Kind.STATE, "both", "", diff);
-    }
     DriverStep mStep = new DriverStep(model, op, a, ms.equals(modelState));
     DriverStep iStep = new DriverStep(impl, op, b, is.equals(implState));
     modelState = ms;
     implState = is;
-    coverage.merge(op.kind().wire() + " -> " + answerKind(a), 1, Integer::sum);
     for (LayerInvariant inv : LayerInvariants.ALL) {
       Failure f = check(inv, mStep, "model", index, op);
       if (f == null) {
@@ -177,6 +173,11 @@ public final class LayerEngine {
         return f;
       }
     }
+    String diff = Snapshot.firstDifference(ms, is);
+    if (diff != null) {
+      return new Failure(index, op, Failure.Kind.STATE, "both", "", diff);
+    }
+    coverage.merge(op.kind().wire() + " -> " + answerKind(a), 1, Integer::sum);
     return null;
   }
 

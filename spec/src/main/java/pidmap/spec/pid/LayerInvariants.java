@@ -15,6 +15,7 @@ public final class LayerInvariants {
   private static final String BROKEN = "BrokenLayersAreCaughtTest";
   private static final String LEAK = "LeakCheckTest";
   private static final String BAD = "LayerBadInputTest";
+  private static final String SCENARIOS = "PidLayerScenariosTest";
 
   public static final LayerInvariant HASHED_FOUND = new LayerInvariant(
       "PID-1",
@@ -54,7 +55,7 @@ public final class LayerInvariants {
           + " child namespaces, nsproxies, the checker's); it is released exactly when that is"
           + " zero; init_pid_ns stays at 2.",
       "73, 202-216, 264, 521, 553-585",
-      List.of(PROPS, BROKEN, LEAK),
+      List.of(PROPS, BROKEN, LEAK, SCENARIOS),
       LayerChecks::nsRefcount);
 
   public static final LayerInvariant NS_SHAPE = new LayerInvariant(
@@ -72,14 +73,14 @@ public final class LayerInvariants {
           + " awaiting its grace period; it never goes below zero and a released pid has none"
           + " held.",
       "202-222, 238, 266, 390-419",
-      List.of(PROPS, BROKEN, LEAK, BAD),
+      List.of(PROPS, LEAK, BAD),
       LayerChecks::pidCount);
 
   public static final LayerInvariant TASK_USAGE = new LayerInvariant(
       "REF-2",
       "A task's usage is one plus the get_pid_task references taken and not put.",
       "399-408",
-      List.of(PROPS),
+      List.of(PROPS, BROKEN),
       LayerChecks::taskUsage);
 
   public static final LayerInvariant LINKS_MIRROR = new LayerInvariant(
@@ -87,7 +88,7 @@ public final class LayerInvariants {
       "A task links a pid as a type exactly when it is once on that pid's list of that type, and"
           + " no link holds a released pid.",
       "306-346",
-      List.of(PROPS, BROKEN),
+      List.of(PROPS),
       LayerChecks::linksMirror);
 
   public static final LayerInvariant HASH_PLACEMENT = new LayerInvariant(
@@ -102,7 +103,7 @@ public final class LayerInvariants {
       "HASH-2",
       "The hash holds each number of each hashed pid exactly once and nothing else.",
       "231-233, 270-276",
-      List.of(PROPS, BROKEN),
+      List.of(PROPS),
       LayerChecks::hashExact);
 
   public static final LayerInvariant CACHES = new LayerInvariant(
@@ -110,7 +111,7 @@ public final class LayerInvariants {
       "There is one cache pid_N per depth of namespace ever created, each counting its live pids"
           + " exactly; the namespace cache counts the live namespaces.",
       "455-501, 509, 517, 550, 658",
-      List.of(PROPS, LEAK),
+      List.of(PROPS, SCENARIOS),
       LayerChecks::caches);
 
   public static final LayerInvariant ZAPPED = new LayerInvariant(
@@ -118,14 +119,14 @@ public final class LayerInvariants {
       "After zap_pid_ns_processes no task with a number of 2 or more in the namespace is left and"
           + " the namespace has no child reaper.",
       "589-624",
-      List.of(PROPS),
+      List.of(PROPS, BROKEN, SCENARIOS),
       LayerChecks::zapped);
 
   public static final LayerInvariant CONTAINER_INIT = new LayerInvariant(
       "INIT-1",
       "is_container_init holds exactly for tasks whose pid is 1 at its own deepest level.",
       "84-97",
-      List.of(PROPS),
+      List.of(PROPS, BROKEN),
       LayerChecks::containerInit);
 
   public static final LayerInvariant FIND_GE = new LayerInvariant(

@@ -23,7 +23,7 @@ public final class LayerRequire {
   public static <T> T own(String name, Object handle, Class<T> type) {
     if (!type.isInstance(handle)) {
       throw new PidmapException(name, handle.getClass().getSimpleName(),
-          "a " + type.getSimpleName() + " made by this layer");
+          "a handle made by this layer (" + type.getSimpleName() + ")");
     }
     return type.cast(handle);
   }
