@@ -122,9 +122,11 @@ public final class DifferentialEngine {
     candidateView.resultHeldBefore = resultHeldBefore;
     ledger.record(op, got);
 
-    StepResult.Failure failure = compare(op, ref, got);
+    // The candidate's invariants first: they name the rule that broke, which says more than
+    // "the answers differ" (and they hold the candidate to the ledger, not to the model).
+    StepResult.Failure failure = checkInvariants(candidateView, "");
     if (failure == null) {
-      failure = checkInvariants(candidateView, "");
+      failure = compare(op, ref, got);
     }
     if (failure == null) {
       failure = checkInvariants(modelView, " (in the model)");

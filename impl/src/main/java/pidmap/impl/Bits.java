@@ -70,11 +70,14 @@ final class Bits {
     }
   }
 
-  /** How many bits are set. */
+  /**
+   * How many bits are set. Plain reads: for inspection of a quiescent page only (the counters,
+   * not this, are what alloc consults), and plain reads let the loop run at popcount speed.
+   */
   static int count(long[] page) {
     int n = 0;
-    for (int w = 0; w < page.length; w++) {
-      n += Long.bitCount((long) WORDS.getOpaque(page, w));
+    for (long word : page) {
+      n += Long.bitCount(word);
     }
     return n;
   }

@@ -152,11 +152,14 @@ public final class Invariants {
           ? "the input was refused but the state changed"
           : null);
 
-  /** Every invariant, in catalog order. */
+  /**
+   * Every invariant, in the order they are checked: the rules about a step's answer first (they
+   * name the cause most directly: "handed out a held pid"), then the rules about the state.
+   */
   public static final List<Invariant> ALL = List.of(
-      PID0_RESERVED, COUNTER_MATCHES_BITS, PAGES_ON_FIRST_USE, NOTHING_LOST,
-      NEVER_TWICE, FAILS_ONLY_WHEN_EMPTY, LAST_PID_TRACKS, IN_RANGE,
-      NEXT_IS_SMALLEST_ABOVE, REFUSAL_CHANGES_NOTHING);
+      NEVER_TWICE, IN_RANGE, FAILS_ONLY_WHEN_EMPTY, NEXT_IS_SMALLEST_ABOVE, LAST_PID_TRACKS,
+      REFUSAL_CHANGES_NOTHING, PID0_RESERVED, COUNTER_MATCHES_BITS, PAGES_ON_FIRST_USE,
+      NOTHING_LOST);
 
   public static Optional<Invariant> byId(String id) {
     return ALL.stream().filter(i -> i.id().equals(id)).findFirst();

@@ -1,0 +1,73 @@
+package pidmap.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import pidmap.conformance.broken.BrokenAllocators;
+import pidmap.conformance.broken.SeedLoopAllocator;
+import pidmap.conformance.gen.Campaign;
+import pidmap.spec.Geometry;
+import pidmap.spec.Profile;
+
+/**
+ * Shows that the checks can fail: the campaign of {@link DifferentialPropertiesTest} (same
+ * generator, same engine, same seeds) runs against deliberately broken allocators, each one hook
+ * away from a copy that conforms, and must catch every one on every geometry and shrink the
+ * failing trace to a short one.
+ */
+class BrokenAllocatorsAreCaughtTest {
+
+  /** A shrunk counterexample longer than this means the shrinker (or the generator) regressed. */
+  static final int MAX_SHRUNK_STEPS = 10;
+
+  private static final Profile SEED = Profile.LINUX_2_6_24;
+
+  record Case(String name, Geometry geometry, int traces) {}
+
+  static final List<Case> GEOMETRIES = List.of(
+      new Case("kernel", Geometry.KERNEL, 200),
+      new Case("bpp=4 reserved=2 pid_max=14", Geometry.small(4, 2, 14), 800),
+      new Case("bpp=8 reserved=3 pid_max=21", Geometry.small(8, 3, 21), 500),
+      new Case("bpp=64 reserved=10 pid_max=200", Geometry.small(64, 10, 200), 300));
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(BrokenAllocators.class)
+  void eachBrokenAllocatorIsCaughtAndShrunk(BrokenAllocators variant) {
+    for (Case c : GEOMETRIES) {
+      Campaign.Result r = Campaign.run(c.geometry(), SEED, variant.factory(),
+          DifferentialPropertiesTest.DEFAULT_BASE_SEED, c.traces(),
+          DifferentialPropertiesTest.DEFAULT_STEPS);
+
+      assertThat(r.counterexample())
+          .as("%s (%s) was not caught on %s within %d seeds", variant, variant.bug(), c.name(),
+              c.traces())
+          .isNotNull();
+      System.out.printf("%s on %s: caught in trace %d after %d steps; shrunk to %d steps: %s%n%s",
+          variant, c.name(), r.traces(), r.steps(), r.counterexample().shrunk().size(),
+          r.counterexample().shrunkFailure(), r.counterexample().jsonLines());
+      assertThat(r.counterexample().shrunkFailure().failure().message())
+          .as("why %s was caught on %s", variant, c.name())
+          .contains(variant.failure());
+      assertThat(r.counterexample().shrunk())
+          .as("shrunk trace for %s on %s:%n%s", variant, c.name(), r.counterexample())
+          .hasSizeLessThanOrEqualTo(MAX_SHRUNK_STEPS);
+    }
+  }
+
+  /** The control: the copy the variants are built from, unbroken, conforms. */
+  @Test
+  void theUnbrokenCopyConforms() {
+    for (Case c : GEOMETRIES) {
+      Campaign.Result r = Campaign.run(c.geometry(), SEED, SeedLoopAllocator::new,
+          DifferentialPropertiesTest.DEFAULT_BASE_SEED, c.traces() / 4,
+          DifferentialPropertiesTest.DEFAULT_STEPS);
+      if (!r.ok()) {
+        fail(DifferentialPropertiesTest.failureReport(r.counterexample()));
+      }
+    }
+  }
+}
