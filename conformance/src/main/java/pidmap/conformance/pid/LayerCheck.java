@@ -2,12 +2,14 @@ package pidmap.conformance.pid;
 
 import java.util.List;
 import java.util.function.Function;
+import pidmap.conformance.Shrinker;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.PidLayer;
 
 /**
  * One front end for the layer's stateful property: generate the trace for a seed, run it, and on
- * failure shrink it to a short trace that fails the same way and describe it with its seed.
+ * failure shrink it ({@link Shrinker#minimize}: ddmin, then single removals) to a short trace
+ * that fails the same way, and describe it with its seed.
  */
 public final class LayerCheck {
   private LayerCheck() {}
@@ -55,7 +57,7 @@ public final class LayerCheck {
       return null;
     }
     String signature = r.failure().signature();
-    List<LayerOp> shrunk = OpListShrinker.shrink(trace.ops(), ops -> {
+    List<LayerOp> shrunk = Shrinker.minimize(trace.ops(), ops -> {
       LayerEngine.Result x = LayerEngine.run(trace.config(), candidate, ops);
       return !x.ok() && x.failure().signature().equals(signature);
     }, SHRINK_BUDGET);
