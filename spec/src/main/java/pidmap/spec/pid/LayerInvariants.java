@@ -23,7 +23,7 @@ public final class LayerInvariants {
           + " hashed is found at none.",
       "231-232, 270-276, 290-303",
       List.of(PROPS, BROKEN),
-      LayerChecks::hashedFound);
+      PidChecks::hashedFound);
 
   public static final LayerInvariant NR_NS_AGREES = new LayerInvariant(
       "PID-2",
@@ -31,7 +31,7 @@ public final class LayerInvariants {
           + " that namespace, and 0 otherwise (also for a null pid).",
       "421-431",
       List.of(PROPS, BROKEN),
-      LayerChecks::nrNsAgrees);
+      PidChecks::nrNsAgrees);
 
   public static final LayerInvariant UNUSED_PID_GONE = new LayerInvariant(
       "PID-3",
@@ -39,7 +39,7 @@ public final class LayerInvariants {
           + " no pending grace period it is released.",
       "202-239, 320-337",
       List.of(PROPS, BROKEN, LEAK),
-      LayerChecks::unusedPidGone);
+      PidChecks::unusedPidGone);
 
   public static final LayerInvariant BITMAP_IS_NUMBERS = new LayerInvariant(
       "NS-1",
@@ -47,7 +47,7 @@ public final class LayerInvariants {
           + " its level.",
       "224-239, 254-260, 280-285, 526-527",
       List.of(PROPS, BROKEN),
-      LayerChecks::bitmapIsNumbers);
+      NamespaceChecks::bitmapIsNumbers);
 
   public static final LayerInvariant NS_REFCOUNT = new LayerInvariant(
       "NS-2",
@@ -56,7 +56,7 @@ public final class LayerInvariants {
           + " zero; init_pid_ns stays at 2.",
       "73, 202-216, 264, 521, 553-585",
       List.of(PROPS, BROKEN, LEAK, SCENARIOS),
-      LayerChecks::nsRefcount);
+      NamespaceChecks::nsRefcount);
 
   public static final LayerInvariant NS_SHAPE = new LayerInvariant(
       "NS-3",
@@ -65,7 +65,7 @@ public final class LayerInvariants {
           + " allocated.",
       "254-262, 504-524, 566-568",
       List.of(PROPS),
-      LayerChecks::nsShape);
+      NamespaceChecks::nsShape);
 
   public static final LayerInvariant PID_COUNT = new LayerInvariant(
       "REF-1",
@@ -74,14 +74,14 @@ public final class LayerInvariants {
           + " held.",
       "202-222, 238, 266, 390-419",
       List.of(PROPS, LEAK, BAD),
-      LayerChecks::pidCount);
+      PidChecks::pidCount);
 
   public static final LayerInvariant TASK_USAGE = new LayerInvariant(
       "REF-2",
       "A task's usage is one plus the get_pid_task references taken and not put.",
       "399-408",
       List.of(PROPS, BROKEN),
-      LayerChecks::taskUsage);
+      PidChecks::taskUsage);
 
   public static final LayerInvariant LINKS_MIRROR = new LayerInvariant(
       "LINK-1",
@@ -89,7 +89,7 @@ public final class LayerInvariants {
           + " no link holds a released pid.",
       "306-346",
       List.of(PROPS),
-      LayerChecks::linksMirror);
+      PidChecks::linksMirror);
 
   public static final LayerInvariant HASH_PLACEMENT = new LayerInvariant(
       "HASH-1",
@@ -97,14 +97,14 @@ public final class LayerInvariants {
           + " chain pid_hashfn names for it.",
       "39-42, 627-649",
       List.of(PROPS, "PidHashingTest"),
-      LayerChecks::hashPlacement);
+      NamespaceChecks::hashPlacement);
 
   public static final LayerInvariant HASH_EXACT = new LayerInvariant(
       "HASH-2",
       "The hash holds each number of each hashed pid exactly once and nothing else.",
       "231-233, 270-276",
       List.of(PROPS),
-      LayerChecks::hashExact);
+      NamespaceChecks::hashExact);
 
   public static final LayerInvariant CACHES = new LayerInvariant(
       "CACHE-1",
@@ -112,7 +112,7 @@ public final class LayerInvariants {
           + " exactly; the namespace cache counts the live namespaces.",
       "455-501, 509, 517, 550, 658",
       List.of(PROPS, SCENARIOS),
-      LayerChecks::caches);
+      NamespaceChecks::caches);
 
   public static final LayerInvariant ZAPPED = new LayerInvariant(
       "ZAP-1",
@@ -120,14 +120,14 @@ public final class LayerInvariants {
           + " the namespace has no child reaper.",
       "589-624",
       List.of(PROPS, BROKEN, SCENARIOS),
-      LayerChecks::zapped);
+      NamespaceChecks::zapped);
 
   public static final LayerInvariant CONTAINER_INIT = new LayerInvariant(
       "INIT-1",
       "is_container_init holds exactly for tasks whose pid is 1 at its own deepest level.",
       "84-97",
       List.of(PROPS, BROKEN),
-      LayerChecks::containerInit);
+      PidChecks::containerInit);
 
   public static final LayerInvariant FIND_GE = new LayerInvariant(
       "LOOKUP-1",
@@ -135,14 +135,14 @@ public final class LayerInvariants {
           + " null.",
       "184-200, 439-450",
       List.of(PROPS, BROKEN),
-      LayerChecks::findGe);
+      PidChecks::findGe);
 
   public static final LayerInvariant REFUSAL_CHANGES_NOTHING = new LayerInvariant(
       "INPUT-2",
       "A refused call leaves every pid, namespace, link, count, bitmap and cache as it was.",
       "DESIGN.md: bad input never corrupts state",
       List.of(PROPS, BAD),
-      LayerChecks::refusalChangesNothing);
+      PidChecks::refusalChangesNothing);
 
   public static final LayerInvariant NOTHING_LEAKED = new LayerInvariant(
       "LEAK-1",
@@ -151,7 +151,7 @@ public final class LayerInvariants {
           + " holds only pid 0.",
       "202-239, 544-551, 576-585",
       List.of(PROPS, LEAK),
-      LayerChecks::nothingLeaked);
+      NamespaceChecks::nothingLeaked);
 
   /** Every invariant, in catalog order. */
   public static final List<LayerInvariant> ALL = List.of(
