@@ -7,7 +7,7 @@ import pidmap.spec.pid.PidLayer;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.Task;
 
-/** One side's step, as the invariants of the catalog read it. */
+/** One side's step, as the invariants of the catalog read it. Not thread-safe: read it on the engine's thread. */
 final class DriverStep implements LayerStep {
   private final LayerDriver d;
   private final LayerOp op;

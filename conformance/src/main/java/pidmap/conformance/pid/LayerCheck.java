@@ -10,6 +10,8 @@ import pidmap.spec.pid.PidLayer;
  * One front end for the layer's stateful property: generate the trace for a seed, run it, and on
  * failure shrink it ({@link Shrinker#minimize}: ddmin, then single removals) to a short trace
  * that fails the same way, and describe it with its seed.
+ *
+ * <p>Stateless: each call runs its traces on the calling thread.
  */
 public final class LayerCheck {
   private LayerCheck() {}

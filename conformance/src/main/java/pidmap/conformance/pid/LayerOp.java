@@ -19,6 +19,8 @@ import pidmap.spec.pid.PidType;
  * {@code t0}, {@code p0}, {@code n0}. Removing ops (shrinking) therefore never renames anything;
  * an op that names an object that does not exist (any more) is skipped on both sides.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param kind what to do
  * @param id the label of objects this op creates (fork, unshare); 0 otherwise
  * @param task a task name (the subject, the parent, the caller, or transfer's old task)

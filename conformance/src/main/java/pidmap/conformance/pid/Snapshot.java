@@ -14,6 +14,8 @@ import pidmap.spec.pid.Task;
  * its layer's snapshot as it was (INPUT-2). The hash appears only as its size: which numbers it
  * holds follows from each pid's "hashed" mark (HASH-2 checks that on each side) and where they
  * sit is checked against pid_hashfn on each side (HASH-1).
+ *
+ * <p>Stateless; a snapshot is exact only while no other thread changes the layer.
  */
 final class Snapshot {
   private Snapshot() {}

@@ -2,7 +2,7 @@ package pidmap.model.pid;
 
 import pidmap.spec.pid.Task;
 
-/** The model's task: an identity and a usage count; its links live in the layer's maps. */
+/** The model's task: an identity and a usage count; its links live in the layer's maps. Not thread-safe. */
 final class ModelTask implements Task {
   final int serial;
   int usage = 1;

@@ -16,6 +16,8 @@ import pidmap.spec.Require;
  * the geometry's default when the list is empty). A tiny pid_max at an outer level makes that
  * level run out first, which reaches the rollback of seed lines 282-285.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param geometry bitmap shape shared by every namespace
  * @param profile the search rule shared by every namespace
  * @param nrKernelPages the machine's memory in 4 KiB pages, for pidhash_init (seed 631-649)

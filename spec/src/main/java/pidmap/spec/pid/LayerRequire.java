@@ -7,6 +7,8 @@ import pidmap.spec.PidmapException;
  * the same input with the same words (shape: {@code "<parameter>: <value> (expected: <bound>)"}).
  * Every check runs before its operation changes anything. Handles are named by their numbers
  * ({@code 7/1}), {@code ns#2} or {@code task#3}.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class LayerRequire {
   private LayerRequire() {}

@@ -10,6 +10,8 @@ import pidmap.spec.PidmapException;
  *
  * <p>Seed: pid.c lines 39-42 (pid_hashfn), 627-649 (pidhash_init); include/linux/hash.h
  * (hash_long, 64-bit branch).
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class PidHashing {
   private PidHashing() {}

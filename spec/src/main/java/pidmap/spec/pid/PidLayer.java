@@ -21,6 +21,9 @@ import java.util.List;
  * <p>RCU is explicit: free_pid unhashes at once and frees the numbers at once, but drops the
  * hash's reference only at the next {@link #gracePeriod()}, so a reader that found the pid
  * before it was unhashed may still take a reference to it.
+ *
+ * <p>Thread-safety is each implementation's to state: the model is sequential, the impl's
+ * readers take no lock.
  */
 public interface PidLayer {
 
