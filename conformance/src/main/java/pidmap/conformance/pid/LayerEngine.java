@@ -68,12 +68,13 @@ public final class LayerEngine {
    * @param steps steps checked, teardown sub-steps included
    * @param failure the first failure, or null
    * @param namespaces namespaces the run created, init_pid_ns included
+   * @param maxLiveNamespaces the largest tree: most namespaces live at once, init_pid_ns included
    * @param maxLevel the deepest namespace level reached
    * @param coverage how often each operation gave each kind of answer ({@code fork -> ENOMEM}),
    *     plus the notable paths the drivers saw ({@code fork: ENOMEM at an outer level})
    */
-  public record Result(int steps, Failure failure, int namespaces, int maxLevel,
-      Map<String, Integer> coverage) {
+  public record Result(int steps, Failure failure, int namespaces, int maxLiveNamespaces,
+      int maxLevel, Map<String, Integer> coverage) {
     public boolean ok() {
       return failure == null;
     }
@@ -85,6 +86,7 @@ public final class LayerEngine {
   private String implState;
   private int steps;
   private final Map<String, Integer> coverage = new HashMap<>();
+  private int maxLive = 1;
 
   /** The model against the seed-shaped impl. */
   public LayerEngine(LayerConfig config) {
@@ -131,7 +133,7 @@ public final class LayerEngine {
     }
     Map<String, Integer> all = new TreeMap<>(coverage);
     model.notes.forEach((k, v) -> all.merge(k, v, Integer::sum));
-    return new Result(steps, f, model.symbols.namespaces.size(), maxLevel, all);
+    return new Result(steps, f, model.symbols.namespaces.size(), maxLive, maxLevel, all);
   }
 
   /** The model's driver (the generator reads its state). */
@@ -178,6 +180,7 @@ public final class LayerEngine {
       return new Failure(index, op, Failure.Kind.STATE, "both", "", diff);
     }
     coverage.merge(op.kind().wire() + " -> " + answerKind(a), 1, Integer::sum);
+    maxLive = Math.max(maxLive, model.layer.liveNamespaces() + 1);
     return null;
   }
 

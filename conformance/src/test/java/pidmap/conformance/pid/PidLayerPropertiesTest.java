@@ -29,6 +29,7 @@ class PidLayerPropertiesTest {
   void generatedTracesConform() {
     long steps = 0;
     int maxNamespaces = 0;
+    int maxLive = 0;
     int maxLevel = 0;
     int longest = 0;
     Map<String, Integer> coverage = new TreeMap<>();
@@ -44,14 +45,16 @@ class PidLayerPropertiesTest {
       steps += r.steps();
       longest = Math.max(longest, r.steps());
       maxNamespaces = Math.max(maxNamespaces, r.namespaces());
+      maxLive = Math.max(maxLive, r.maxLiveNamespaces());
       maxLevel = Math.max(maxLevel, r.maxLevel());
       r.coverage().forEach((k, v) -> coverage.merge(k, v, Integer::sum));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("pid layer property: %d traces (seeds %d..%d), %d steps checked in %.1f s"
-            + " = %.0f steps/s; longest run %d steps; largest tree %d namespaces; deepest level"
-            + " %d%n", TRACES, SEED, SEED + TRACES - 1, steps, seconds, steps / seconds, longest,
-        maxNamespaces, maxLevel);
+            + " = %.0f steps/s; longest run %d steps; largest tree %d namespaces live at once;"
+            + " most namespaces created in one run %d; deepest level %d%n", TRACES, SEED,
+        SEED + TRACES - 1, steps, seconds, steps / seconds, longest, maxLive, maxNamespaces,
+        maxLevel);
     if (Boolean.getBoolean("pidmap.layer.coverage")) {
       coverage.forEach((k, v) -> System.out.printf("  %-70s %d%n", k, v));
     }
