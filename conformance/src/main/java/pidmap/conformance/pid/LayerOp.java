@@ -3,7 +3,6 @@ package pidmap.conformance.pid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import pidmap.spec.PidmapException;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.PidType;
@@ -178,7 +177,7 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
     try {
       n = JSON.readTree(line);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+      throw new PidmapException("line", line, "one JSON object, e.g. {\"op\":\"grace\"}");
     }
     Kind kind = Kind.byWire(n.path("op").asText());
     JsonNode parent = n.has("parent") ? n.get("parent") : n.has("current") ? n.get("current")

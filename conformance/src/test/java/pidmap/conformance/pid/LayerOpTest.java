@@ -41,6 +41,9 @@ class LayerOpTest {
 
   @Test
   void unknownOpsTypesAndFlagsAreRefused() {
+    assertThatThrownBy(() -> LayerOp.parse("{\"op\":"))
+        .isInstanceOf(PidmapException.class)
+        .hasMessage("line: {\"op\": (expected: one JSON object, e.g. {\"op\":\"grace\"})");
     assertThatThrownBy(() -> LayerOp.parse("{\"op\":\"clone\"}"))
         .isInstanceOf(PidmapException.class)
         .hasMessage("op: clone (expected: a pid layer operation such as fork, exit, find_pid_ns)");
