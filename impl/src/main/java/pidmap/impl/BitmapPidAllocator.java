@@ -57,7 +57,7 @@ public class BitmapPidAllocator implements PidAllocator {
 
   /** Seed: pid.c lines 504-531 (create_pid_namespace) and 651-656 (pidmap_init). */
   public BitmapPidAllocator(Geometry geometry, Profile profile, LastPidUpdate lastPidUpdate) {
-    if (profile != Profile.LINUX_2_6_24) {
+    if (profile != Profile.LINUX_2_6_24 && profile != Profile.LINUX_6) {
       throw new IllegalArgumentException("no bitmap search rule for profile " + profile);
     }
     this.geometry = geometry;
@@ -101,6 +101,9 @@ public class BitmapPidAllocator implements PidAllocator {
    */
   @Override
   public int alloc() {
+    if (profile == Profile.LINUX_6) {
+      return allocCyclic();
+    }
     final int max = pidMax; // one read: a concurrent set_pid_max applies to the next alloc
     final int last = lastPid;
     final int reserved = geometry.reservedPids();
@@ -140,6 +143,48 @@ public class BitmapPidAllocator implements PidAllocator {
         }
       }
       pid = (map << shift) + offset;
+    }
+    return NO_PID;
+  }
+
+  /**
+   * The linux-6 rule on the same pages and counters: the first free pid from last_pid+1 below
+   * pid_max, else from the floor (1 while last_pid+1 &lt;= RESERVED_PIDS, RESERVED_PIDS after
+   * that). The model's Linux6SearchRule states the rule and the kernel code it restates.
+   */
+  private int allocCyclic() {
+    final int max = pidMax; // one read each, as in the seed's loop
+    final int last = lastPid;
+    final int reserved = geometry.reservedPids();
+    final int floor = last + 1 <= reserved ? 1 : reserved;
+    final int start = Math.max(last + 1, floor);
+    int pid = claimFirstFree(start, max);
+    if (pid == NO_PID && start > floor) {
+      pid = claimFirstFree(floor, Math.min(start, max)); // the wrap: from the floor up
+    }
+    if (pid != NO_PID) {
+      recordLast(last, pid); // keeps [ALLOC-3]
+    }
+    return pid;
+  }
+
+  /** Takes the lowest free pid in [from, to), skipping full pages by their counter. */
+  private int claimFirstFree(int from, int to) {
+    for (int pid = from; pid < to; pid = ((pid >>> shift) + 1) << shift) {
+      int map = pid >>> shift;
+      if (nrFree.get(map) == 0) {
+        continue; // a full page is skipped without reading its bits, as in the seed
+      }
+      long[] page = installedPage(map); // a missing page is all free: it is used right away
+      int end = Math.min(bitsPerPage, to - (map << shift));
+      for (int off = Bits.nextZero(page, bitsPerPage, pid & mask);
+          off < end;
+          off = Bits.nextZero(page, bitsPerPage, off + 1)) {
+        if (!Bits.testAndSet(page, off)) { // keeps [ALLOC-1]: the set decides ownership
+          nrFree.getAndDecrement(map); // keeps [PIDMAP-2] once the alloc completes
+          return (map << shift) + off; // keeps [ALLOC-4]: off < end, so pid < to <= pid_max
+        }
+      }
     }
     return NO_PID;
   }

@@ -39,6 +39,8 @@ public final class ModelPidAllocator implements PidAllocator {
     switch (profile) {
       case LINUX_2_6_24:
         return new SeedSearchRule();
+      case LINUX_6:
+        return new Linux6SearchRule();
       default:
         throw new IllegalArgumentException("no model search rule for profile " + profile);
     }

@@ -13,7 +13,15 @@ public enum Profile {
    * The seed's alloc_pidmap exactly as written (pid.c lines 124-182), quirks included; fork
    * reported every alloc_pid failure as ENOMEM.
    */
-  LINUX_2_6_24("linux-2.6.24", "ENOMEM");
+  LINUX_2_6_24("linux-2.6.24", "ENOMEM"),
+  /**
+   * Today's kernel (alloc_pid over idr_alloc_cyclic, Linux 4.15 and later; per-namespace pid_max
+   * since 6.14): a cyclic search from last_pid+1 up to pid_max, then once more from a floor that
+   * is 1 while last_pid+1 &lt;= RESERVED_PIDS and RESERVED_PIDS after that; fork reports
+   * exhaustion as EAGAIN. docs/PROFILES.md lists every difference from the seed, each with a
+   * trace.
+   */
+  LINUX_6("linux-6", "EAGAIN");
 
   private final String id;
   private final String exhaustionErrno;
