@@ -12,7 +12,7 @@ import pidmap.conformance.trace.TraceConfig;
 public final class GeometryOptions {
 
   @Option(names = "--profile", paramLabel = "P",
-      description = "search rule: linux-2.6.24 (default: the trace's, else linux-2.6.24)")
+      description = "search rule: linux-2.6.24 or linux-6 (default: the trace's, else linux-2.6.24)")
   String profile;
 
   @Option(names = "--pid-max", paramLabel = "N",

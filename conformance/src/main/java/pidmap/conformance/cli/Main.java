@@ -11,11 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import pidmap.conformance.kernel.KernelCommand;
 import pidmap.conformance.trace.TraceFormatException;
 import pidmap.spec.PidmapException;
 
 /**
- * The {@code pidmap} command line: {@code replay}, {@code shrink} and {@code verify}. Exit codes:
+ * The {@code pidmap} command line: {@code replay}, {@code shrink}, {@code verify} and {@code
+ * kernel} (the live-kernel oracle's {@code record} and {@code check}). Exit codes:
  * {@value #CONFORMS} when everything conforms, {@value #FAILS} at a divergence, a failed
  * invariant or an unmet expect, {@value #BAD_INPUT} on a malformed trace or bad flags, {@value
  * #INTERNAL_ERROR} when pidmap itself crashed. Not thread-safe: one invocation per instance.
@@ -78,6 +80,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("replay", new ReplayCommand(stdin));
     cl.addSubcommand("shrink", new ShrinkCommand(stdin));
     cl.addSubcommand("verify", new VerifyCommand());
+    cl.addSubcommand("kernel", new KernelCommand());
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;

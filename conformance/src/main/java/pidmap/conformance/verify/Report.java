@@ -26,7 +26,8 @@ public record Report(long seed, List<Row> rows) {
     cells.add(new String[] {"check", "geometry/profile", "traces", "steps", "result", "time"});
     for (Row r : rows) {
       cells.add(new String[] {r.check(), r.target(), Long.toString(r.result().traces()),
-          Long.toString(r.result().steps()), r.result().passed() ? "pass" : "FAIL",
+          Long.toString(r.result().steps()),
+          r.result().wasSkipped() ? "skip" : r.result().passed() ? "pass" : "FAIL",
           seconds(r.time())});
     }
     int[] width = new int[6];
@@ -51,10 +52,28 @@ public record Report(long seed, List<Row> rows) {
     long traces = rows.stream().mapToLong(r -> r.result().traces()).sum();
     long steps = rows.stream().mapToLong(r -> r.result().steps()).sum();
     long failed = rows.stream().filter(r -> !r.result().passed()).count();
+    long skipped = rows.stream().filter(r -> r.result().wasSkipped()).count();
+    List<String> notes = new ArrayList<>();
+    if (failed > 0) {
+      notes.add(failed + " failed");
+    }
+    if (skipped > 0) {
+      notes.add(skipped + " skipped");
+    }
     Duration time = rows.stream().map(Row::time).reduce(Duration.ZERO, Duration::plus);
     return String.format(Locale.ROOT, "%s: %d checks%s, %d traces, %d steps in %s (seed %d)",
-        failed == 0 ? "PASS" : "FAIL", rows.size(), failed == 0 ? "" : " (" + failed + " failed)",
-        traces, steps, seconds(time), seed);
+        failed == 0 ? "PASS" : "FAIL", rows.size(),
+        notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", traces, steps,
+        seconds(time), seed);
+  }
+
+  /** Why each skipped check did not run, one line each. */
+  public void printSkips(PrintWriter out) {
+    for (Row r : rows) {
+      if (r.result().wasSkipped()) {
+        out.println(r.check() + " skipped: " + r.result().skipped());
+      }
+    }
   }
 
   /**
@@ -69,9 +88,13 @@ public record Report(long seed, List<Row> rows) {
       }
       out.println();
       out.println(r.check() + " " + r.target() + " FAILED: " + f.message());
-      out.println("  seed " + f.seed() + "; the shrunk trace (expect = the model's answer):");
-      f.jsonLines().lines().forEach(l -> out.println("    " + l));
-      out.println("  replay: " + f.replayCommand());
+      if (!f.jsonLines().isEmpty()) {
+        out.println("  seed " + f.seed() + "; the shrunk trace (expect = the model's answer):");
+        f.jsonLines().lines().forEach(l -> out.println("    " + l));
+      }
+      if (f.replayCommand() != null) {
+        out.println("  replay: " + f.replayCommand());
+      }
       out.println("  again:  " + rerun);
     }
   }

@@ -9,8 +9,8 @@ import pidmap.spec.Profile;
 /**
  * What {@code pidmap verify} runs: a list of checks run one after another, one table row each.
  * The standard list ({@link #standard}) is the randomized differential campaign ({@link
- * pidmap.conformance.gen.Campaign}) on the four geometries of issue 2; later checks (explorer,
- * kernel oracle, pid layer) are more {@link #add} calls. Not thread-safe: build it, then run it
+ * pidmap.conformance.gen.Campaign}) on the four geometries of issue 2 for each profile, the pid
+ * layer's property and the live-kernel oracle; a new check is one more {@link #add} call. Not thread-safe: build it, then run it
  * once from one thread.
  */
 public final class Verification {
@@ -29,7 +29,10 @@ public final class Verification {
     this.seed = seed;
   }
 
-  /** The differential check on {@link #GEOMETRIES} for every profile, at {@code effort}. */
+  /**
+   * What {@code pidmap verify} runs at {@code effort}: the differential check on {@link
+   * #GEOMETRIES} for every profile, the pid layer's property, and the live-kernel oracle.
+   */
   public static Verification standard(Effort effort, long seed) {
     Verification c = new Verification(seed);
     for (Profile p : Profile.values()) {
@@ -37,6 +40,8 @@ public final class Verification {
         c.add(new DifferentialCheck(g, p, effort.traces(), effort.steps(), seed));
       }
     }
+    c.add(new LayerRowCheck(effort.layerTraces(), effort.layerLength(), seed));
+    c.add(new KernelRowCheck(effort.kernelSteps(), seed));
     return c;
   }
 

@@ -33,6 +33,33 @@ class ReplayCommandTest {
     assertThat(r.outLines().get((int) ops)).startsWith("conforms: " + ops + " steps, ");
   }
 
+  /** Traces recorded from the live kernel by another part of the project: they must conform. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "kernel-traces/churn-pidmax310-seed15.jsonl",
+      "kernel-traces/last-pid-edges-pidmax320-seed12.jsonl",
+      "kernel-traces/page-boundary-pidmax65536-seed14.jsonl",
+      "kernel-traces/pid-max-lowered-pidmax5000-seed13.jsonl",
+      "kernel-traces/tiny-exhaustion-pidmax301-seed11.jsonl",
+      "profile-differences/errno.jsonl",
+      "profile-differences/floor.jsonl",
+      "profile-differences/freed-last-pid.jsonl"})
+  void tracesRecordedFromTheRunningKernelConformToLinux6(String name) {
+    String file = resource(name);
+    CliRun r = run("replay", "--quiet", file);
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("expects met; linux-6, ");
+    if (name.startsWith("profile-differences/")) {
+      CliRun seed = run("replay", "--quiet", "--profile", "linux-2.6.24", file);
+      assertThat(seed.exit()).as("the seed's rule differs on " + name).isEqualTo(1);
+      cleanUp(seed);
+    }
+  }
+
+  private static String resource(String name) {
+    return trace("../" + name).normalize().toString();
+  }
+
   @Test
   void printsOneLinePerStepWithTheAnswerAndTheVerdict() {
     CliRun r = run("replay", trace(LAST_PID).toString());
@@ -152,7 +179,7 @@ class ReplayCommandTest {
       "--bits-per-page 6|bits_per_page: 6 (expected: a power of two in [4, 32768])",
       "--reserved 40000|reserved: 40000 (expected: 1 <= reserved < bits_per_page = 32768)",
       "--pid-max-limit 301|pid_max: 302 (expected: pid_max_min = 301 <= pid_max <= pid_max_limit = 301)",
-      "--profile linux-7|profile: linux-7 (expected: one of linux-2.6.24)"})
+      "--profile linux-7|profile: linux-7 (expected: one of linux-2.6.24, linux-6)"})
   void aBadGeometryOrProfileFlagExitsTwoWithSpecsMessage(String flagAndMessage) {
     String[] parts = flagAndMessage.split("\\|");
     String[] flag = parts[0].split(" ");
@@ -188,7 +215,7 @@ class ReplayCommandTest {
   void helpListsTheCommandsAndExitsZero() {
     CliRun r = run("--help");
     assertThat(r.exit()).isEqualTo(0);
-    assertThat(r.out()).contains("replay  ", "shrink  ", "verify  ", "Exit codes:");
+    assertThat(r.out()).contains("replay  ", "shrink  ", "verify  ", "kernel  ", "Exit codes:");
     assertThat(run().exit()).isEqualTo(2);
   }
 

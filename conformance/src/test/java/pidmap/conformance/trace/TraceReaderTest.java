@@ -165,7 +165,7 @@ class TraceReaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-      {"op":"config","profile":"linux-7"}                 | line 1: config's "profile" must be one of linux-2.6.24, got "linux-7"
+      {"op":"config","profile":"linux-7"}                 | line 1: config's "profile" must be one of linux-2.6.24, linux-6, got "linux-7"
       {"op":"config","profile":6}                         | line 1: config's "profile" must be a string, got 6
       {"op":"config","pid_max":"14"}                      | line 1: config's "pid_max" must be an integer, got "14"
       {"op":"config","reserved":2.0}                      | line 1: config's "reserved" must be an integer, got 2.0

@@ -104,13 +104,51 @@ class VerificationTest {
   }
 
   @Test
-  void theStandardCampaignCoversTheFourGeometries() {
-    assertThat(Verification.standard(Effort.QUICK, 1).checks()).extracting(Check::target)
-        .containsExactly(
-            "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-2.6.24",
-            "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
-            "bpp=8 reserved=3 limit=24 pid_max=21 / linux-2.6.24",
-            "bpp=64 reserved=10 limit=256 pid_max=200 / linux-2.6.24");
+  void theStandardListCoversTheFourGeometriesForEachProfileThenTheLayerAndTheKernel() {
+    List<Check> checks = Verification.standard(Effort.QUICK, 1).checks();
+    assertThat(checks).extracting(Check::target).containsExactly(
+        "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-2.6.24",
+        "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
+        "bpp=8 reserved=3 limit=24 pid_max=21 / linux-2.6.24",
+        "bpp=64 reserved=10 limit=256 pid_max=200 / linux-2.6.24",
+        "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-6",
+        "bpp=4 reserved=2 limit=16 pid_max=14 / linux-6",
+        "bpp=8 reserved=3 limit=24 pid_max=21 / linux-6",
+        "bpp=64 reserved=10 limit=256 pid_max=200 / linux-6",
+        "model vs impl, generated layer traces of 300 ops",
+        "the running kernel / linux-6");
+    assertThat(checks).extracting(Check::name).endsWith("pid layer", "kernel");
+  }
+
+  @Test
+  void aSkippedCheckIsShownWithItsReasonAndDoesNotFailTheVerdict() {
+    Report report = new Report(3, List.of(
+        new Report.Row("kernel", "k", CheckResult.skipped("unshare(CLONE_NEWPID) refused"),
+            Duration.ofMillis(100)),
+        new Report.Row("differential", "d", new CheckResult(2, 20, null), Duration.ofMillis(200))));
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text, true);
+    report.printTable(out);
+    report.printSkips(out);
+    assertThat(text.toString().lines()).containsExactly(
+        "check         geometry/profile  traces  steps  result   time",
+        "kernel        k                      0      0  skip    0.1 s",
+        "differential  d                      2     20  pass    0.2 s",
+        "kernel skipped: unshare(CLONE_NEWPID) refused");
+    assertThat(report.passed()).isTrue();
+    assertThat(report.verdict()).isEqualTo(
+        "PASS: 2 checks (1 skipped), 2 traces, 20 steps in 0.3 s (seed 3)");
+  }
+
+  @Test
+  void aFailureWithoutATraceFileIsPrintedWithoutAReplayLine() {
+    CheckResult.Failure f = new CheckResult.Failure("kernel divergence at step 3", 8, "", null);
+    Report report = new Report(8, List.of(new Report.Row("kernel", "k", new CheckResult(1, 3, f),
+        Duration.ZERO)));
+    StringWriter text = new StringWriter();
+    report.printFailures(new PrintWriter(text, true), "./pidmap verify --seed 8");
+    assertThat(text.toString().lines()).containsExactly("",
+        "kernel k FAILED: kernel divergence at step 3", "  again:  ./pidmap verify --seed 8");
   }
 
   private static CheckResult.Failure failure() {
