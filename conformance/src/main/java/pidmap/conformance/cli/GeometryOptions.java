@@ -1,7 +1,5 @@
 package pidmap.conformance.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 import pidmap.conformance.trace.TraceConfig;
 
@@ -34,23 +32,5 @@ public final class GeometryOptions {
   /** The flags as a config, absent flags null. */
   TraceConfig asConfig() {
     return new TraceConfig(profile, pidMax, bitsPerPage, reserved, pidMaxLimit);
-  }
-
-  /** The flags as they were given, for a command that repeats them. */
-  List<String> asArgs() {
-    List<String> args = new ArrayList<>();
-    add(args, "--profile", profile);
-    add(args, "--pid-max", pidMax);
-    add(args, "--bits-per-page", bitsPerPage);
-    add(args, "--reserved", reserved);
-    add(args, "--pid-max-limit", pidMaxLimit);
-    return args;
-  }
-
-  private static void add(List<String> args, String flag, Object value) {
-    if (value != null) {
-      args.add(flag);
-      args.add(value.toString());
-    }
   }
 }
