@@ -1,0 +1,105 @@
+package pidmap.conformance.verify;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What a campaign found: one row per check, a verdict, and the failures in full. Immutable. */
+public record Report(long seed, List<Row> rows) {
+
+  /** One check's line in the table. */
+  public record Row(String check, String target, CheckResult result, Duration time) {}
+
+  public Report {
+    rows = List.copyOf(rows);
+  }
+
+  public boolean passed() {
+    return rows.stream().allMatch(r -> r.result().passed());
+  }
+
+  /** The table: check, geometry/profile, traces, steps, result, time. */
+  public void printTable(PrintWriter out) {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"check", "geometry/profile", "traces", "steps", "result", "time"});
+    for (Row r : rows) {
+      cells.add(new String[] {r.check(), r.target(), Long.toString(r.result().traces()),
+          Long.toString(r.result().steps()),
+          r.result().wasSkipped() ? "skip" : r.result().passed() ? "pass" : "FAIL",
+          seconds(r.time())});
+    }
+    int[] width = new int[6];
+    for (String[] row : cells) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (String[] row : cells) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        boolean number = i == 2 || i == 3 || i == 5;
+        String fmt = "%" + (number ? "" : "-") + width[i] + "s";
+        b.append(String.format(Locale.ROOT, fmt, row[i])).append(i < row.length - 1 ? "  " : "");
+      }
+      out.println(b.toString().stripTrailing());
+    }
+  }
+
+  /** One line: PASS or FAIL, how much was checked, how long it took, the seed. */
+  public String verdict() {
+    long traces = rows.stream().mapToLong(r -> r.result().traces()).sum();
+    long steps = rows.stream().mapToLong(r -> r.result().steps()).sum();
+    long failed = rows.stream().filter(r -> !r.result().passed()).count();
+    long skipped = rows.stream().filter(r -> r.result().wasSkipped()).count();
+    List<String> notes = new ArrayList<>();
+    if (failed > 0) {
+      notes.add(failed + " failed");
+    }
+    if (skipped > 0) {
+      notes.add(skipped + " skipped");
+    }
+    Duration time = rows.stream().map(Row::time).reduce(Duration.ZERO, Duration::plus);
+    return String.format(Locale.ROOT, "%s: %d checks%s, %d traces, %d steps in %s (seed %d)",
+        failed == 0 ? "PASS" : "FAIL", rows.size(),
+        notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", traces, steps,
+        seconds(time), seed);
+  }
+
+  /** Why each skipped check did not run, one line each. */
+  public void printSkips(PrintWriter out) {
+    for (Row r : rows) {
+      if (r.result().wasSkipped()) {
+        out.println(r.check() + " skipped: " + r.result().skipped());
+      }
+    }
+  }
+
+  /**
+   * Each failure: what, the seed, the shrunk trace, the command that replays it, and {@code
+   * rerun}, the command that runs the whole campaign again.
+   */
+  public void printFailures(PrintWriter out, String rerun) {
+    for (Row r : rows) {
+      CheckResult.Failure f = r.result().failure();
+      if (f == null) {
+        continue;
+      }
+      out.println();
+      out.println(r.check() + " " + r.target() + " FAILED: " + f.message());
+      if (!f.jsonLines().isEmpty()) {
+        out.println("  seed " + f.seed() + "; the shrunk trace (expect = the model's answer):");
+        f.jsonLines().lines().forEach(l -> out.println("    " + l));
+      }
+      if (f.replayCommand() != null) {
+        out.println("  replay: " + f.replayCommand());
+      }
+      out.println("  again:  " + rerun);
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toNanos() / 1e9);
+  }
+}

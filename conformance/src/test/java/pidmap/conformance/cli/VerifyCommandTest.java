@@ -1,0 +1,37 @@
+package pidmap.conformance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pidmap.conformance.cli.CliRun.run;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerifyCommandTest {
+
+  @Test
+  void aQuickCampaignPassesAndPrintsTheTableAndTheVerdict() {
+    CliRun r = run("verify", "--quick", "--seed", "7");
+    assertThat(r.exit()).as(r.out()).isEqualTo(0);
+    List<String> lines = r.outLines();
+    assertThat(lines.get(0)).matches("check +geometry/profile +traces +steps +result +time");
+    assertThat(lines.subList(1, 9)).allSatisfy(l -> assertThat(l)
+        .matches("differential  .* / linux-(2\\.6\\.24|6) +20 +20000  pass +\\d+\\.\\d s"));
+    assertThat(lines.get(9)).matches("pid layer  +model vs impl, generated layer traces of 300 ops"
+        + " +10 +\\d+  pass +\\d+\\.\\d s");
+    // The kernel row runs where PID namespaces are allowed and says why not elsewhere.
+    assertThat(lines.get(10)).matches("kernel  +the running kernel / linux-6 +"
+        + "(\\d+ +2000  pass|0 +0  skip) +\\d+\\.\\d s");
+    boolean skipped = lines.get(10).contains("skip");
+    assertThat(lines).hasSize(skipped ? 13 : 12);
+    assertThat(lines.get(lines.size() - 1)).matches("PASS: 10 checks" + (skipped ? " \\(1 skipped\\)" : "")
+        + ", \\d+ traces, \\d+ steps in \\d+\\.\\d s \\(seed 7\\)");
+    assertThat(r.err()).startsWith("pidmap verify: quick, 10 checks, seed 7\n");
+  }
+
+  @Test
+  void quickAndDeepExcludeEachOther() {
+    CliRun r = run("verify", "--quick", "--deep");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("Error: --quick, --deep are mutually exclusive");
+  }
+}

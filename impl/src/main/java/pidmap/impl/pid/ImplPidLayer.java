@@ -1,0 +1,353 @@
+package pidmap.impl.pid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import pidmap.spec.PidAllocator;
+import pidmap.spec.pid.HashEntry;
+import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.LayerRequire;
+import pidmap.spec.pid.Pid;
+import pidmap.spec.pid.PidCache;
+import pidmap.spec.pid.PidLayer;
+import pidmap.spec.pid.PidNs;
+import pidmap.spec.pid.PidType;
+import pidmap.spec.pid.Task;
+
+/**
+ * The seed-shaped pid layer: struct pids with one {@link Upid} per level on a chained hash,
+ * tasks linked onto per-pid hlists, namespaces with krefs, per-depth caches, and call_rcu made
+ * explicit ({@link Rcu}). Lookups ({@link PidLookups}) sit on top.
+ *
+ * <p>Thread-safety: hash writers serialize on the pidmap lock and link writers on the tasklist
+ * lock (taken in that order: tasklist, then pidmap); readers (find_pid_ns, pid_task and every
+ * lookup) take no lock and see a pid either fully built or not at all; counts are atomic and
+ * a use after free is refused with an exception.
+ */
+public final class ImplPidLayer extends PidLookups {
+
+  private final LayerConfig config;
+  private final PidCaches caches = new PidCaches();
+  private final ImplNamespaces namespaces;
+  private final PidHashTable hash;
+  private final Rcu rcu = new Rcu();
+  /** pidmap_lock: serializes hash writers (seed line 113). */
+  private final ReentrantLock pidmapLock = new ReentrantLock();
+  /** tasklist_lock's write side: serializes link writers. */
+  private final ReentrantLock tasklistLock = new ReentrantLock();
+  private final AtomicInteger taskSerials = new AtomicInteger();
+  private final ImplPid initStructPid;
+  private final ImplTask initTask;
+
+  /** The booted kernel. Seed: pid.c lines 43, 71-82, 631-662. */
+  public ImplPidLayer(LayerConfig config) {
+    this.config = config;
+    this.hash = new PidHashTable(config.pidhashShift()); // pidhash_init, keeps [HASH-1]
+    this.namespaces = new ImplNamespaces(config, caches);
+    // INIT_STRUCT_PID: count 1, pid 0 of init_pid_ns, never hashed, from no cache.
+    this.initStructPid = new ImplPid(new int[] {0}, new ImplPidNs[] {namespaces.init}, null);
+    this.initTask = (ImplTask) newTask();
+    for (PidType t : PidType.values()) {
+      attachPid(initTask, t, initStructPid);
+    }
+    namespaces.init.childReaper = initTask;
+  }
+
+  @Override
+  public LayerConfig config() {
+    return config;
+  }
+
+  @Override
+  public PidNs initPidNs() {
+    return namespaces.init;
+  }
+
+  @Override
+  public Pid initStructPid() {
+    return initStructPid;
+  }
+
+  @Override
+  public Task initTask() {
+    return initTask;
+  }
+
+  @Override
+  public Task newTask() {
+    return new ImplTask(taskSerials.getAndIncrement());
+  }
+
+  @Override
+  ImplPidNs liveNs(String name, PidNs ns) {
+    return namespaces.live(name, ns);
+  }
+
+  @Override
+  Upid findUpid(int nr, ImplPidNs ns) {
+    return hash.find(nr, ns);
+  }
+
+  /** alloc_pid. Seed: pid.c lines 241-288. */
+  @Override
+  public Pid allocPid(PidNs ns) {
+    ImplPidNs home = namespaces.live("ns", ns);
+    PidCaches.KmemCache cachep = home.pidCachep;
+    cachep.alloc();
+    int[] nrs = new int[home.level + 1];
+    ImplPidNs[] nss = new ImplPidNs[home.level + 1];
+    ImplPidNs tmp = home;
+    for (int i = home.level; i >= 0; i--, tmp = tmp.parent) {
+      int nr = tmp.pidmap.alloc(); // lock-free bitmap allocation, innermost level first
+      if (nr == PidAllocator.NO_PID) {
+        for (i++; i <= home.level; i++) {
+          nss[i].pidmap.free(nrs[i]); // keeps [NS-1]: give back what the inner levels took
+        }
+        cachep.free();
+        return null;
+      }
+      nrs[i] = nr;
+      nss[i] = tmp;
+    }
+    ImplPid pid = new ImplPid(nrs, nss, cachep); // count 1, empty task lists
+    home.get(); // the pid's reference on its namespace (the seed's elided line 264)
+    pidmapLock.lock();
+    try {
+      for (int i = home.level; i >= 0; i--) {
+        hash.add(pid.numbers[i]); // keeps [PID-1]: published fully built, see PidHashTable.add
+      }
+      pid.hashed = true;
+    } finally {
+      pidmapLock.unlock();
+    }
+    return pid;
+  }
+
+  /** free_pid: unhash and give the numbers back now, drop the hash's reference after grace. */
+  @Override
+  public void freePid(Pid pid) {
+    ImplPid p = livePid("pid", pid);
+    tasklistLock.lock();
+    try {
+      freeLocked(p);
+    } finally {
+      tasklistLock.unlock();
+    }
+  }
+
+  /** Seed: pid.c lines 224-239. Caller holds the tasklist lock, so the lists are stable. */
+  private void freeLocked(ImplPid p) {
+    boolean linked = false;
+    for (PidType t : PidType.values()) {
+      linked |= p.tasks.get(t.ordinal()) != null;
+    }
+    pidmapLock.lock();
+    try {
+      LayerRequire.freeable(p, p.hashed, p == initStructPid, linked); // under the lock: one free wins
+      for (Upid u : p.numbers) {
+        hash.remove(u); // keeps [HASH-2]
+      }
+      p.hashed = false;
+    } finally {
+      pidmapLock.unlock();
+    }
+    for (Upid u : p.numbers) {
+      u.ns.pidmap.free(u.nr); // keeps [NS-1]: numbers go back at once, outside the lock as in the seed
+    }
+    p.awaitingGrace = true;
+    rcu.call(() -> {
+      p.awaitingGrace = false;
+      putPid(p); // delayed_put_pid (seed 218-222): the hash's reference, keeps [REF-1]
+    });
+  }
+
+  @Override
+  public Pid getPid(Pid pid) {
+    if (pid != null) {
+      LayerRequire.own("pid", pid, ImplPid.class).get();
+    }
+    return pid;
+  }
+
+  /** put_pid. Seed: pid.c lines 202-216; the count == 1 shortcut is argued on ImplPid#put. */
+  @Override
+  public void putPid(Pid pid) {
+    if (pid == null) {
+      return;
+    }
+    ImplPid p = LayerRequire.own("pid", pid, ImplPid.class);
+    if (p.put(p == initStructPid)) {
+      p.cache.free(); // keeps [CACHE-1]
+      namespaces.put(p.home()); // the seed's elided line 213, keeps [NS-2]
+    }
+  }
+
+  @Override
+  public int gracePeriod() {
+    return rcu.gracePeriod();
+  }
+
+  /** attach_pid. Seed: pid.c lines 306-318. */
+  @Override
+  public void attachPid(Task task, PidType type, Pid pid) {
+    ImplTask t = task("task", task);
+    type(type);
+    ImplPid p = LayerRequire.own("pid", LayerRequire.present("pid", pid, "a pid"), ImplPid.class);
+    tasklistLock.lock();
+    try {
+      PidLink link = t.link(type);
+      LayerRequire.linkFree("task", t, type, link.pid);
+      LayerRequire.attachable(p, p.hashed, p == initStructPid);
+      link.pid = p;
+      link.addHead(p); // keeps [LINK-1]
+    } finally {
+      tasklistLock.unlock();
+    }
+  }
+
+  /** detach_pid. Seed: pid.c lines 320-337. */
+  @Override
+  public void detachPid(Task task, PidType type) {
+    ImplTask t = task("task", task);
+    type(type);
+    tasklistLock.lock();
+    try {
+      detachLocked(t, type);
+    } finally {
+      tasklistLock.unlock();
+    }
+  }
+
+  private void detachLocked(ImplTask t, PidType type) {
+    PidLink link = t.link(type);
+    ImplPid p = link.pid;
+    LayerRequire.linkInUse("task", t, type, p);
+    boolean last = link.prev == null && link.next == null;
+    for (PidType other : PidType.values()) {
+      last &= other == type || p.tasks.get(other.ordinal()) == null;
+    }
+    if (last) {
+      LayerRequire.freeable(p, p.hashed, p == initStructPid, false); // before anything changes
+    }
+    link.pid = null;
+    link.unlink(p); // keeps [LINK-1]
+    if (last) {
+      freeLocked(p); // keeps [PID-3]: no task of any type is left
+    }
+  }
+
+  /** transfer_pid. Seed: pid.c lines 339-346. */
+  @Override
+  public void transferPid(Task old, Task nu, PidType type) {
+    ImplTask o = task("old", old);
+    ImplTask n = task("new", nu);
+    type(type);
+    tasklistLock.lock();
+    try {
+      ImplPid p = o.link(type).pid;
+      LayerRequire.linkInUse("old", o, type, p);
+      LayerRequire.linkFree("new", n, type, n.link(type).pid);
+      n.link(type).pid = p;
+      o.link(type).replaceWith(n.link(type), p); // keeps [LINK-1]
+      o.link(type).pid = null;
+    } finally {
+      tasklistLock.unlock();
+    }
+  }
+
+  @Override
+  public void putTaskStruct(Task task) {
+    task("task", task).put();
+  }
+
+  @Override
+  public PidNs copyPidNs(long flags, PidNs old) {
+    return namespaces.copy(flags, namespaces.live("old", old));
+  }
+
+  @Override
+  public PidNs getPidNs(PidNs ns) {
+    namespaces.live("ns", ns).get();
+    return ns;
+  }
+
+  @Override
+  public void putPidNs(PidNs ns) {
+    namespaces.put(namespaces.live("ns", ns));
+  }
+
+  /** zap_pid_ns_processes, killing = detaching every link. Seed: pid.c lines 589-624. */
+  @Override
+  public List<Task> zapPidNsProcesses(PidNs ns) {
+    ImplPidNs n = namespaces.live("ns", ns);
+    LayerRequire.zappable(n, n == namespaces.init);
+    List<Task> killed = new ArrayList<>();
+    tasklistLock.lock();
+    try {
+      for (int nr = n.pidmap.next(1); nr > 0; nr = n.pidmap.next(nr)) {
+        Upid u = hash.find(nr, n);
+        PidLink first = u == null ? null : u.pid.tasks.get(PidType.PID.ordinal());
+        if (first != null) {
+          ImplTask victim = first.task;
+          for (PidType t : PidType.values()) {
+            if (victim.link(t).pid != null) {
+              detachLocked(victim, t);
+            }
+          }
+          killed.add(victim);
+        }
+      }
+    } finally {
+      tasklistLock.unlock();
+    }
+    n.childReaper = null; // keeps [ZAP-1]
+    return killed;
+  }
+
+  @Override
+  public void setChildReaper(PidNs ns, Task task) {
+    ImplPidNs n = namespaces.live("ns", ns);
+    n.childReaper = task("task", task);
+  }
+
+  @Override
+  public List<Task> pidTasks(Pid pid, PidType type) {
+    ImplPid p = LayerRequire.own("pid", pid, ImplPid.class);
+    List<Task> out = new ArrayList<>();
+    for (PidLink l = p.tasks.getAcquire(type.ordinal()); l != null; l = l.next) {
+      out.add(l.task);
+    }
+    return out;
+  }
+
+  @Override
+  public boolean isHashed(Pid pid) {
+    return LayerRequire.own("pid", pid, ImplPid.class).hashed;
+  }
+
+  @Override
+  public boolean awaitingGrace(Pid pid) {
+    return LayerRequire.own("pid", pid, ImplPid.class).awaitingGrace;
+  }
+
+  @Override
+  public int pidhashShift() {
+    return hash.shift();
+  }
+
+  @Override
+  public List<HashEntry> hashEntries() {
+    return hash.entries();
+  }
+
+  @Override
+  public List<PidCache> pidCaches() {
+    return caches.report();
+  }
+
+  @Override
+  public int liveNamespaces() {
+    return namespaces.liveCount();
+  }
+}

@@ -1,0 +1,359 @@
+package pidmap.model.pid;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import pidmap.spec.pid.CloneFlags;
+import pidmap.spec.pid.HashEntry;
+import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.LayerRequire;
+import pidmap.spec.pid.Pid;
+import pidmap.spec.pid.PidCache;
+import pidmap.spec.pid.PidLayer;
+import pidmap.spec.pid.PidNs;
+import pidmap.spec.pid.PidType;
+import pidmap.spec.pid.Task;
+
+/**
+ * The reference pid layer: struct pids and the hash in {@link ModelPids}, namespaces in
+ * {@link ModelNamespaces}, a task's links a map from (task, type) to pid, a pid's task lists
+ * plain lists with the head first. Each method says the seed's rule in the fewest words.
+ *
+ * <p>Not thread-safe: the model is sequential by definition.
+ */
+public final class ModelPidLayer implements PidLayer {
+
+  private record Link(ModelTask task, PidType type) {}
+
+  private record Chain(ModelPid pid, PidType type) {}
+
+  private final LayerConfig config;
+  private final ModelNamespaces namespaces;
+  private final ModelPids pids;
+  private final ModelTask initTask;
+  private final Map<Link, ModelPid> links = new HashMap<>();
+  private final Map<Chain, List<ModelTask>> chains = new HashMap<>();
+  private int tasksMade;
+
+  /** A booted layer. Seed: pid.c lines 43, 71-82, 627-662. */
+  public ModelPidLayer(LayerConfig config) {
+    this.config = config;
+    this.namespaces = new ModelNamespaces(config);
+    this.pids = new ModelPids(namespaces, config.pidhashShift());
+    this.initTask = (ModelTask) newTask();
+    for (PidType t : PidType.values()) {
+      attachPid(initTask, t, pids.initStructPid);
+    }
+    namespaces.init.childReaper = initTask;
+  }
+
+  @Override
+  public LayerConfig config() {
+    return config;
+  }
+
+  @Override
+  public PidNs initPidNs() {
+    return namespaces.init;
+  }
+
+  @Override
+  public Pid initStructPid() {
+    return pids.initStructPid;
+  }
+
+  @Override
+  public Task initTask() {
+    return initTask;
+  }
+
+  @Override
+  public Task newTask() {
+    return new ModelTask(tasksMade++);
+  }
+
+  private static ModelTask task(String name, Task task) {
+    return LayerRequire.own(name, LayerRequire.present(name, task, "a task"), ModelTask.class);
+  }
+
+  private static PidType type(PidType type) {
+    return LayerRequire.present("type", type, "one of pid, pgid, sid");
+  }
+
+  private List<ModelTask> chain(ModelPid pid, PidType type) {
+    return chains.computeIfAbsent(new Chain(pid, type), k -> new ArrayList<>());
+  }
+
+  @Override
+  public Pid allocPid(PidNs ns) {
+    return pids.alloc(namespaces.live("ns", ns));
+  }
+
+  @Override
+  public void freePid(Pid pid) {
+    ModelPid p = pids.live("pid", pid);
+    boolean linked = false;
+    for (PidType t : PidType.values()) {
+      linked |= !chain(p, t).isEmpty();
+    }
+    pids.free(p, linked);
+  }
+
+  @Override
+  public Pid getPid(Pid pid) {
+    if (pid != null) {
+      pids.live("pid", pid).count++;
+    }
+    return pid;
+  }
+
+  @Override
+  public void putPid(Pid pid) {
+    if (pid != null) {
+      pids.put(LayerRequire.own("pid", pid, ModelPid.class));
+    }
+  }
+
+  @Override
+  public int gracePeriod() {
+    return pids.gracePeriod();
+  }
+
+  @Override
+  public Pid findPidNs(int nr, PidNs ns) {
+    LayerRequire.nr(nr);
+    return pids.find(nr, namespaces.live("ns", ns));
+  }
+
+  /** Seed: pid.c lines 306-318. */
+  @Override
+  public void attachPid(Task task, PidType type, Pid pid) {
+    ModelTask t = task("task", task);
+    type(type);
+    ModelPid p = LayerRequire.own("pid", LayerRequire.present("pid", pid, "a pid"), ModelPid.class);
+    LayerRequire.linkFree("task", t, type, links.get(new Link(t, type)));
+    LayerRequire.attachable(p, pids.isHashed(p), p == pids.initStructPid);
+    links.put(new Link(t, type), p);
+    chain(p, type).add(0, t);
+  }
+
+  /** Seed: pid.c lines 320-337: the last task of any type leaving frees the pid. */
+  @Override
+  public void detachPid(Task task, PidType type) {
+    ModelTask t = task("task", task);
+    type(type);
+    ModelPid p = links.get(new Link(t, type));
+    LayerRequire.linkInUse("task", t, type, p);
+    boolean last = true;
+    for (PidType other : PidType.values()) {
+      last &= chain(p, other).size() == (other == type ? 1 : 0);
+    }
+    if (last) {
+      LayerRequire.freeable(p, pids.isHashed(p), p == pids.initStructPid, false);
+    }
+    links.remove(new Link(t, type));
+    chain(p, type).remove(t);
+    if (last) {
+      pids.free(p, false);
+    }
+  }
+
+  /** Seed: pid.c lines 339-346: the new task takes the old one's place in the list. */
+  @Override
+  public void transferPid(Task old, Task nu, PidType type) {
+    ModelTask o = task("old", old);
+    ModelTask n = task("new", nu);
+    type(type);
+    ModelPid p = links.get(new Link(o, type));
+    LayerRequire.linkInUse("old", o, type, p);
+    LayerRequire.linkFree("new", n, type, links.get(new Link(n, type)));
+    List<ModelTask> c = chain(p, type);
+    c.set(c.indexOf(o), n);
+    links.remove(new Link(o, type));
+    links.put(new Link(n, type), p);
+  }
+
+  /** Seed: pid.c lines 348-359. */
+  @Override
+  public Task pidTask(Pid pid, PidType type) {
+    if (pid == null) {
+      return null;
+    }
+    List<ModelTask> c = chain(pids.live("pid", pid), type(type));
+    return c.isEmpty() ? null : c.get(0);
+  }
+
+  @Override
+  public Task findTaskByPidTypeNs(PidType type, int nr, PidNs ns) {
+    type(type);
+    return pidTask(findPidNs(nr, ns), type);
+  }
+
+  @Override
+  public Task findTaskByPid(int nr) {
+    return findTaskByPidTypeNs(PidType.PID, nr, namespaces.init);
+  }
+
+  @Override
+  public Task findTaskByVpid(PidNs current, int vnr) {
+    return findTaskByPidTypeNs(PidType.PID, vnr, namespaces.live("current", current));
+  }
+
+  @Override
+  public Task findTaskByPidNs(int nr, PidNs ns) {
+    return findTaskByPidTypeNs(PidType.PID, nr, ns);
+  }
+
+  @Override
+  public Pid getTaskPid(Task task, PidType type) {
+    return getPid(links.get(new Link(task("task", task), type(type))));
+  }
+
+  @Override
+  public Task getPidTask(Pid pid, PidType type) {
+    ModelTask t = (ModelTask) pidTask(pid, type);
+    if (t != null) {
+      t.usage++;
+    }
+    return t;
+  }
+
+  @Override
+  public void putTaskStruct(Task task) {
+    ModelTask t = task("task", task);
+    LayerRequire.taskPutable(t);
+    t.usage--;
+  }
+
+  @Override
+  public Pid findGetPid(PidNs current, int nr) {
+    LayerRequire.nr(nr);
+    return getPid(pids.find(nr, namespaces.live("current", current)));
+  }
+
+  /** Seed: pid.c lines 421-431. */
+  @Override
+  public int pidNrNs(Pid pid, PidNs ns) {
+    ModelPidNs n = namespaces.live("ns", ns);
+    if (pid == null) {
+      return 0;
+    }
+    ModelPid p = pids.live("pid", pid);
+    return n.level <= p.level() && p.nss[n.level] == n ? p.nrs[n.level] : 0;
+  }
+
+  /** Seed: pid.c lines 439-450, stated as: the smallest hashed number at least nr in ns. */
+  @Override
+  public Pid findGePid(int nr, PidNs ns) {
+    LayerRequire.nr(nr);
+    Map.Entry<Integer, ModelPid> e = pids.numbersIn(namespaces.live("ns", ns)).ceilingEntry(nr);
+    return e == null ? null : e.getValue();
+  }
+
+  /** Seed: pid.c lines 553-574. */
+  @Override
+  public PidNs copyPidNs(long flags, PidNs old) {
+    ModelPidNs o = namespaces.live("old", old);
+    LayerRequire.copyFlags(flags);
+    if ((flags & CloneFlags.CLONE_NEWPID) == 0) {
+      namespaces.get(o);
+      return o;
+    }
+    return namespaces.create(o);
+  }
+
+  @Override
+  public PidNs getPidNs(PidNs ns) {
+    namespaces.get(namespaces.live("ns", ns));
+    return ns;
+  }
+
+  @Override
+  public void putPidNs(PidNs ns) {
+    namespaces.put(namespaces.live("ns", ns));
+  }
+
+  /** Seed: pid.c lines 589-624: by ascending number from 2, kill the PID task of each. */
+  @Override
+  public List<Task> zapPidNsProcesses(PidNs ns) {
+    ModelPidNs n = namespaces.live("ns", ns);
+    LayerRequire.zappable(n, n == namespaces.init);
+    TreeMap<Integer, ModelPid> numbers = new TreeMap<>(pids.numbersIn(n)); // a copy: kills unhash
+    List<Task> killed = new ArrayList<>();
+    for (ModelPid p : numbers.tailMap(2).values()) {
+      Task victim = pids.isHashed(p) ? pidTask(p, PidType.PID) : null;
+      if (victim != null) {
+        for (PidType t : PidType.values()) {
+          if (links.containsKey(new Link((ModelTask) victim, t))) {
+            detachPid(victim, t);
+          }
+        }
+        killed.add(victim);
+      }
+    }
+    n.childReaper = null;
+    return killed;
+  }
+
+  @Override
+  public void setChildReaper(PidNs ns, Task task) {
+    ModelPidNs n = namespaces.live("ns", ns);
+    n.childReaper = task("task", task);
+  }
+
+  /** Seed: pid.c lines 84-97. */
+  @Override
+  public boolean isContainerInit(Task task) {
+    ModelPid p = links.get(new Link(task("task", task), PidType.PID));
+    return p != null && p.nrs[p.level()] == 1;
+  }
+
+  @Override
+  public Pid linkedPid(Task task, PidType type) {
+    return links.get(new Link(task("task", task), type(type)));
+  }
+
+  @Override
+  public List<Task> pidTasks(Pid pid, PidType type) {
+    ModelPid p = LayerRequire.own("pid", pid, ModelPid.class);
+    return List.copyOf(chains.getOrDefault(new Chain(p, type), List.of()));
+  }
+
+  @Override
+  public boolean isHashed(Pid pid) {
+    return pids.isHashed(LayerRequire.own("pid", pid, ModelPid.class));
+  }
+
+  @Override
+  public boolean awaitingGrace(Pid pid) {
+    return pids.awaitingGrace(LayerRequire.own("pid", pid, ModelPid.class));
+  }
+
+  @Override
+  public int pidhashShift() {
+    return config.pidhashShift();
+  }
+
+  @Override
+  public List<HashEntry> hashEntries() {
+    return pids.hashEntries();
+  }
+
+  @Override
+  public List<PidCache> pidCaches() {
+    return pids.caches();
+  }
+
+  @Override
+  public int liveNamespaces() {
+    return namespaces.liveCount();
+  }
+
+  @Override
+  public String toString() {
+    return "model pid layer: " + pids.liveCount() + " live pids, " + pids.hashedCount()
+        + " hashed numbers, " + namespaces.liveCount() + " child namespaces";
+  }
+}
