@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import pidmap.spec.Invariant;
 import pidmap.spec.Invariants;
+import pidmap.spec.pid.LayerInvariant;
+import pidmap.spec.pid.LayerInvariants;
 
 /**
- * Writes {@code docs/INVARIANTS.md}, the invariant catalog as a markdown table, from a list of
- * {@link Invariant}s (by default {@link #catalog()}). A test keeps the file in sync.
+ * Writes {@code docs/INVARIANTS.md}, the invariant catalog as markdown tables, one section per
+ * catalog ({@link #catalog()}: the allocator's {@link Invariants} and the pid layer's
+ * {@link LayerInvariants}). Any list of invariants of either kind makes a section; a test keeps
+ * the file in sync, another checks that every named check exists.
  *
  * <p>Run: {@code java -cp conformance/target/pidmap.jar pidmap.conformance.catalog.CatalogWriter
  * [docs/INVARIANTS.md]}, or see {@link #REGENERATE} for the Maven way. Stateless.
@@ -24,28 +28,75 @@ public final class CatalogWriter {
       + " -Dtest=InvariantCatalogTest -Dsurefire.failIfNoSpecifiedTests=false"
       + " -Dpidmap.catalog.write=true";
 
-  /** Every invariant that goes into docs/INVARIANTS.md; add new catalogs here. */
-  public static List<Invariant> catalog() {
-    return Invariants.ALL;
+  /** One row: what the catalog says about an invariant, whatever its predicate's type. */
+  public record Entry(String id, String sentence, String seedLines, List<String> checkedBy) {
+    public Entry {
+      checkedBy = List.copyOf(checkedBy);
+    }
+
+    public static Entry of(Invariant i) {
+      return new Entry(i.id(), i.sentence(), i.seedLines(), i.checkedBy());
+    }
+
+    public static Entry of(LayerInvariant i) {
+      return new Entry(i.id(), i.sentence(), i.seedLines(), i.checkedBy());
+    }
   }
 
-  /** The whole file for {@code invariants}, in their order. */
-  public static String markdown(List<Invariant> invariants) {
+  /** A titled table of entries, and the class they come from. */
+  public record Section(String title, String source, List<Entry> entries) {
+    public Section {
+      entries = List.copyOf(entries);
+    }
+
+    /** A section from allocator invariants. */
+    public static Section ofAllocator(String title, String source, List<Invariant> list) {
+      return new Section(title, source, list.stream().map(Entry::of).collect(Collectors.toList()));
+    }
+
+    /** A section from pid-layer invariants. */
+    public static Section ofLayer(String title, String source, List<LayerInvariant> list) {
+      return new Section(title, source, list.stream().map(Entry::of).collect(Collectors.toList()));
+    }
+  }
+
+  /** Every catalog that goes into docs/INVARIANTS.md; add new ones here. */
+  public static List<Section> catalog() {
+    return List.of(
+        Section.ofAllocator("The pid bitmap allocator", "pidmap.spec.Invariants", Invariants.ALL),
+        Section.ofLayer("The pid layer: struct pid, namespaces, hash, tasks",
+            "pidmap.spec.pid.LayerInvariants", LayerInvariants.ALL));
+  }
+
+  /** The whole file for {@code sections}, in their order. */
+  public static String markdown(List<Section> sections) {
     StringBuilder b = new StringBuilder();
     b.append("# Invariants\n\n");
-    b.append("Generated from `pidmap.spec.Invariants` by `pidmap.conformance.catalog.CatalogWriter`;"
-        + " do not edit by hand.\nRegenerate with:\n\n    ").append(REGENERATE).append("\n\n");
-    b.append("Each invariant is checked after every step by the differential engine (on the model"
+    b.append("Generated from ")
+        .append(sections.stream().map(s -> "`" + s.source() + "`").collect(Collectors.joining(
+            " and ")))
+        .append(" by `pidmap.conformance.catalog.CatalogWriter`;\ndo not edit by hand."
+            + " Regenerate with:\n\n    ").append(REGENERATE).append("\n\n");
+    b.append("Each invariant is checked after every step by its differential engine (on the model"
         + " and on the\ncandidate) and is exercised by the checks named in the last column"
-        + " (`Class#method`, a test\nclass, or a JCStress test). Seed lines refer to"
-        + " `pid.c-2.6.24.txt`.\n\n");
+        + " (`Class#method`, a test\nclass, or a JCStress test); `InvariantChecksExistTest`"
+        + " fails when one is missing. Seed lines\nrefer to `pid.c-2.6.24.txt`.\n");
+    for (Section s : sections) {
+      b.append("\n## ").append(s.title()).append("\n\n").append(table(s.entries()));
+    }
+    return b.toString();
+  }
+
+  /** One markdown table: id, invariant, seed lines, checked by. */
+  public static String table(List<Entry> entries) {
+    StringBuilder b = new StringBuilder();
     b.append("| id | invariant | seed lines | checked by |\n");
     b.append("|---|---|---|---|\n");
-    for (Invariant inv : invariants) {
-      b.append("| ").append(cell(inv.id()))
-          .append(" | ").append(cell(inv.sentence()))
-          .append(" | ").append(cell(inv.seedLines()))
-          .append(" | ").append(inv.checkedBy().stream()
+    for (Entry e : entries) {
+      b.append("| ").append(cell(e.id()))
+          .append(" | ").append(cell(e.sentence()))
+          .append(" | ").append(cell(e.seedLines()))
+          .append(" | ").append(e.checkedBy().stream()
               .map(c -> "`" + c.replace("`", "") + "`")
               .collect(Collectors.joining("<br>")))
           .append(" |\n");
@@ -57,16 +108,17 @@ public final class CatalogWriter {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** Writes {@link #markdown} of {@code invariants} to {@code file}. */
-  public static void write(Path file, List<Invariant> invariants) throws IOException {
+  /** Writes {@link #markdown} of {@code sections} to {@code file}. */
+  public static void write(Path file, List<Section> sections) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, markdown(invariants), StandardCharsets.UTF_8);
+    Files.writeString(file, markdown(sections), StandardCharsets.UTF_8);
   }
 
   /** Writes the catalog to the path given, or to {@code docs/INVARIANTS.md}. */
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args.length > 0 ? args[0] : "docs/INVARIANTS.md");
     write(file, catalog());
-    System.out.println("wrote " + file + " (" + catalog().size() + " invariants)");
+    int n = catalog().stream().mapToInt(s -> s.entries().size()).sum();
+    System.out.println("wrote " + file + " (" + n + " invariants)");
   }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import pidmap.spec.Invariant;
 
 /**
  * Says whether a catalog entry's checks exist. A check is {@code Class}, {@code Class#method},
@@ -94,7 +93,7 @@ final class CheckIndex {
   }
 
   /** What is wrong with {@code inv}'s checks, one line each; empty when every check exists. */
-  List<String> problems(Invariant inv) {
+  List<String> problems(CatalogWriter.Entry inv) {
     List<String> out = new ArrayList<>();
     if (inv.checkedBy().isEmpty()) {
       out.add(inv.id() + ": no check exercises it");

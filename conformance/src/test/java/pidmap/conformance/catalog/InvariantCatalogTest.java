@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pidmap.spec.Invariant;
+import pidmap.spec.Invariants;
+import pidmap.spec.pid.LayerInvariant;
+import pidmap.spec.pid.LayerInvariants;
 
 /**
  * docs/INVARIANTS.md is generated from the catalog and must match it. With
@@ -18,7 +21,7 @@ class InvariantCatalogTest {
   @Test
   void docsInvariantsMdIsUpToDate() throws IOException {
     Path file = RepoRoot.find().resolve("docs/INVARIANTS.md");
-    List<Invariant> catalog = CatalogWriter.catalog();
+    List<CatalogWriter.Section> catalog = CatalogWriter.catalog();
     if (Boolean.getBoolean("pidmap.catalog.write")) {
       CatalogWriter.write(file, catalog);
       System.out.println("wrote " + file);
@@ -35,8 +38,20 @@ class InvariantCatalogTest {
   void theTableHasOneRowPerInvariantWithItsChecks() {
     Invariant a = new Invariant("T-1", "A | B.", "1-2", List.of("X#y", "Z"), s -> null);
     Invariant b = new Invariant("T-2", "C.", "3", List.of(), s -> null);
-    String md = CatalogWriter.markdown(List.of(a, b));
-    assertThat(md.lines().filter(l -> l.startsWith("| T-")))
-        .containsExactly("| T-1 | A \\| B. | 1-2 | `X#y`<br>`Z` |", "| T-2 | C. | 3 |  |");
+    LayerInvariant c = new LayerInvariant("L-1", "D.", "4", List.of("W"), s -> null);
+    String md = CatalogWriter.markdown(List.of(
+        CatalogWriter.Section.ofAllocator("First", "a.B", List.of(a, b)),
+        CatalogWriter.Section.ofLayer("Second", "c.D", List.of(c))));
+    assertThat(md.lines().filter(l -> l.startsWith("| T-") || l.startsWith("| L-")
+        || l.startsWith("## ")))
+        .containsExactly("## First", "| T-1 | A \\| B. | 1-2 | `X#y`<br>`Z` |",
+            "| T-2 | C. | 3 |  |", "## Second", "| L-1 | D. | 4 | `W` |");
+    assertThat(md).contains("Generated from `a.B` and `c.D`");
+  }
+
+  @Test
+  void theCatalogHasEveryInvariantOfBothLayers() {
+    assertThat(CatalogWriter.catalog().stream().mapToInt(s -> s.entries().size()).sum())
+        .isEqualTo(Invariants.ALL.size() + LayerInvariants.ALL.size());
   }
 }
