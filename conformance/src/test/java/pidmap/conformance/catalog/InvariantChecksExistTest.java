@@ -14,7 +14,7 @@ import pidmap.spec.Invariant;
 class InvariantChecksExistTest {
 
   @Test
-  void everyInvariantHasAChecksAndEveryCheckExists() {
+  void everyInvariantHasACheckAndEveryCheckExists() {
     CheckIndex index = new CheckIndex(RepoRoot.find());
     List<String> problems = new ArrayList<>();
     for (CatalogWriter.Section section : CatalogWriter.catalog()) {
