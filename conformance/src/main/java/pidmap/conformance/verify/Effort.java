@@ -1,5 +1,8 @@
 package pidmap.conformance.verify;
 
+import java.util.List;
+import pidmap.conformance.explore.Scope;
+
 /** How hard a campaign tries, per kind of check. Immutable. */
 public enum Effort {
   QUICK(20, 1000, 2_000, 10, 300),
@@ -18,6 +21,21 @@ public enum Effort {
     this.kernelSteps = kernelSteps;
     this.layerTraces = layerTraces;
     this.layerLength = layerLength;
+  }
+
+  /**
+   * The explorer's scopes: {@link Scope#quick()}, {@link Scope#standard()} or {@link
+   * Scope#deep()} (docs/EXPLORER.md gives their sizes and times).
+   */
+  public List<Scope> explorerScopes() {
+    switch (this) {
+      case QUICK:
+        return Scope.quick();
+      case STANDARD:
+        return Scope.standard();
+      default:
+        return Scope.deep();
+    }
   }
 
   /** Differential traces per geometry and profile. */

@@ -49,8 +49,12 @@ public record Report(long seed, List<Row> rows) {
 
   /** One line: PASS or FAIL, how much was checked, how long it took, the seed. */
   public String verdict() {
-    long traces = rows.stream().mapToLong(r -> r.result().traces()).sum();
-    long steps = rows.stream().mapToLong(r -> r.result().steps()).sum();
+    // explorer rows count states and transitions; every other row traces and steps
+    long states = rows.stream().filter(Report::explores).mapToLong(r -> r.result().traces()).sum();
+    long transitions =
+        rows.stream().filter(Report::explores).mapToLong(r -> r.result().steps()).sum();
+    long traces = rows.stream().filter(r -> !explores(r)).mapToLong(r -> r.result().traces()).sum();
+    long steps = rows.stream().filter(r -> !explores(r)).mapToLong(r -> r.result().steps()).sum();
     long failed = rows.stream().filter(r -> !r.result().passed()).count();
     long skipped = rows.stream().filter(r -> r.result().wasSkipped()).count();
     List<String> notes = new ArrayList<>();
@@ -61,10 +65,16 @@ public record Report(long seed, List<Row> rows) {
       notes.add(skipped + " skipped");
     }
     Duration time = rows.stream().map(Row::time).reduce(Duration.ZERO, Duration::plus);
-    return String.format(Locale.ROOT, "%s: %d checks%s, %d traces, %d steps in %s (seed %d)",
+    String explored = states == 0 ? ""
+        : String.format(Locale.ROOT, "%d states and %d transitions explored, ", states, transitions);
+    return String.format(Locale.ROOT, "%s: %d checks%s, %s%d traces, %d steps in %s (seed %d)",
         failed == 0 ? "PASS" : "FAIL", rows.size(),
-        notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", traces, steps,
+        notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", explored, traces, steps,
         seconds(time), seed);
+  }
+
+  private static boolean explores(Row r) {
+    return r.check().equals("explore");
   }
 
   /** Why each skipped check did not run, one line each. */

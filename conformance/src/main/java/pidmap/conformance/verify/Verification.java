@@ -3,12 +3,14 @@ package pidmap.conformance.verify;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import pidmap.conformance.explore.Scope;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
 /**
  * What {@code pidmap verify} runs: a list of checks run one after another, one table row each.
- * The standard list ({@link #standard}) is the randomized differential campaign ({@link
+ * The standard list ({@link #standard}) is the exhaustive small-scope exploration
+ * ({@link pidmap.conformance.explore.Explorer}), the randomized differential campaign ({@link
  * pidmap.conformance.gen.Campaign}) on the four geometries of issue 2 for each profile, the pid
  * layer's property and the live-kernel oracle; a new check is one more {@link #add} call. Not thread-safe: build it, then run it
  * once from one thread.
@@ -35,6 +37,9 @@ public final class Verification {
    */
   public static Verification standard(Effort effort, long seed) {
     Verification c = new Verification(seed);
+    for (Scope s : effort.explorerScopes()) {
+      c.add(new ExplorerRowCheck(s));
+    }
     for (Profile p : Profile.values()) {
       for (Geometry g : GEOMETRIES) {
         c.add(new DifferentialCheck(g, p, effort.traces(), effort.steps(), seed));

@@ -14,18 +14,22 @@ class VerifyCommandTest {
     assertThat(r.exit()).as(r.out()).isEqualTo(0);
     List<String> lines = r.outLines();
     assertThat(lines.get(0)).matches("check +geometry/profile +traces +steps +result +time");
-    assertThat(lines.subList(1, 9)).allSatisfy(l -> assertThat(l)
+    // six explorer rows (three scopes, two profiles), where the counts are states and transitions
+    assertThat(lines.subList(1, 7)).allSatisfy(l -> assertThat(l)
+        .matches("explore  +.* / linux-(2\\.6\\.24|6) +\\d+ +\\d+  pass +\\d+\\.\\d s"));
+    assertThat(lines.subList(7, 15)).allSatisfy(l -> assertThat(l)
         .matches("differential  .* / linux-(2\\.6\\.24|6) +20 +20000  pass +\\d+\\.\\d s"));
-    assertThat(lines.get(9)).matches("pid layer  +model vs impl, generated layer traces of 300 ops"
+    assertThat(lines.get(15)).matches("pid layer  +model vs impl, generated layer traces of 300 ops"
         + " +10 +\\d+  pass +\\d+\\.\\d s");
     // The kernel row runs where PID namespaces are allowed and says why not elsewhere.
-    assertThat(lines.get(10)).matches("kernel  +the running kernel / linux-6 +"
+    assertThat(lines.get(16)).matches("kernel  +the running kernel / linux-6 +"
         + "(\\d+ +2000  pass|0 +0  skip) +\\d+\\.\\d s");
-    boolean skipped = lines.get(10).contains("skip");
-    assertThat(lines).hasSize(skipped ? 13 : 12);
-    assertThat(lines.get(lines.size() - 1)).matches("PASS: 10 checks" + (skipped ? " \\(1 skipped\\)" : "")
-        + ", \\d+ traces, \\d+ steps in \\d+\\.\\d s \\(seed 7\\)");
-    assertThat(r.err()).startsWith("pidmap verify: quick, 10 checks, seed 7\n");
+    boolean skipped = lines.get(16).contains("skip");
+    assertThat(lines).hasSize(skipped ? 19 : 18);
+    assertThat(lines.get(lines.size() - 1)).matches("PASS: 16 checks" + (skipped ? " \\(1 skipped\\)" : "")
+        + ", \\d+ states and \\d+ transitions explored, \\d+ traces, \\d+ steps in \\d+\\.\\d s"
+        + " \\(seed 7\\)");
+    assertThat(r.err()).startsWith("pidmap verify: quick, 16 checks, seed 7\n");
   }
 
   @Test
