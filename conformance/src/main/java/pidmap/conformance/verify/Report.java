@@ -20,13 +20,18 @@ public record Report(long seed, List<Row> rows) {
     return rows.stream().allMatch(r -> r.result().passed());
   }
 
-  /** The table: check, geometry/profile, traces, steps, result, time. */
+  /**
+   * The table: check, geometry/profile, cases, steps, result, time. Each count names its unit,
+   * because explorer rows count states and transitions where the others count traces and steps.
+   */
   public void printTable(PrintWriter out) {
     List<String[]> cells = new ArrayList<>();
-    cells.add(new String[] {"check", "geometry/profile", "traces", "steps", "result", "time"});
+    cells.add(new String[] {"check", "geometry/profile", "cases", "steps", "result", "time"});
     for (Row r : rows) {
-      cells.add(new String[] {r.check(), r.target(), Long.toString(r.result().traces()),
-          Long.toString(r.result().steps()),
+      boolean explores = explores(r);
+      cells.add(new String[] {r.check(), r.target(),
+          r.result().traces() + (explores ? " states" : " traces"),
+          r.result().steps() + (explores ? " transitions" : " steps"),
           r.result().wasSkipped() ? "skip" : r.result().passed() ? "pass" : "FAIL",
           seconds(r.time())});
     }

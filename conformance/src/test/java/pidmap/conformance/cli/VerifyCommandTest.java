@@ -13,17 +13,17 @@ class VerifyCommandTest {
     CliRun r = run("verify", "--quick", "--seed", "7");
     assertThat(r.exit()).as(r.out()).isEqualTo(0);
     List<String> lines = r.outLines();
-    assertThat(lines.get(0)).matches("check +geometry/profile +traces +steps +result +time");
+    assertThat(lines.get(0)).matches("check +geometry/profile +cases +steps +result +time");
     // six explorer rows (three scopes, two profiles), where the counts are states and transitions
     assertThat(lines.subList(1, 7)).allSatisfy(l -> assertThat(l)
-        .matches("explore  +.* / linux-(2\\.6\\.24|6) +\\d+ +\\d+  pass +\\d+\\.\\d s"));
+        .matches("explore  +.* / linux-(2\\.6\\.24|6) +\\d+ states +\\d+ transitions  pass +\\d+\\.\\d s"));
     assertThat(lines.subList(7, 15)).allSatisfy(l -> assertThat(l)
-        .matches("differential  .* / linux-(2\\.6\\.24|6) +20 +20000  pass +\\d+\\.\\d s"));
+        .matches("differential  .* / linux-(2\\.6\\.24|6) +20 traces +20000 steps  pass +\\d+\\.\\d s"));
     assertThat(lines.get(15)).matches("pid layer  +model vs impl, generated layer traces of 300 ops"
-        + " +10 +\\d+  pass +\\d+\\.\\d s");
+        + " +10 traces +\\d+ steps  pass +\\d+\\.\\d s");
     // The kernel row runs where PID namespaces are allowed and says why not elsewhere.
     assertThat(lines.get(16)).matches("kernel  +the running kernel / linux-6 +"
-        + "(\\d+ +2000  pass|0 +0  skip) +\\d+\\.\\d s");
+        + "(\\d+ traces +2000 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s");
     boolean skipped = lines.get(16).contains("skip");
     assertThat(lines).hasSize(skipped ? 19 : 18);
     assertThat(lines.get(lines.size() - 1)).matches("PASS: 16 checks" + (skipped ? " \\(1 skipped\\)" : "")

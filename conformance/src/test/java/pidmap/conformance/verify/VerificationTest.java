@@ -74,15 +74,16 @@ class VerificationTest {
     Report report = new Report(9, List.of(
         new Report.Row("differential", "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
             new CheckResult(200, 200000, null), Duration.ofMillis(1250)),
-        new Report.Row("explorer", "tiny", new CheckResult(7, 12, failure()),
+        new Report.Row("explore", "tiny", new CheckResult(7, 12, failure()),
             Duration.ofMillis(40))));
     StringWriter text = new StringWriter();
     report.printTable(new PrintWriter(text, true));
     assertThat(text.toString().lines()).containsExactly(
-        "check         geometry/profile                                     traces   steps  result   time",
-        "differential  bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24     200  200000  pass    1.3 s",
-        "explorer      tiny                                                      7      12  FAIL    0.0 s");
-    assertThat(report.verdict()).isEqualTo("FAIL: 2 checks (1 failed), 207 traces, 200012 steps in 1.3 s (seed 9)");
+        "check         geometry/profile                                          cases           steps  result   time",
+        "differential  bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24  200 traces    200000 steps  pass    1.3 s",
+        "explore       tiny                                                   7 states  12 transitions  FAIL    0.0 s");
+    assertThat(report.verdict()).isEqualTo("FAIL: 2 checks (1 failed), 7 states and 12 transitions explored, "
+        + "200 traces, 200000 steps in 1.3 s (seed 9)");
   }
 
   @Test
@@ -137,9 +138,9 @@ class VerificationTest {
     report.printTable(out);
     report.printSkips(out);
     assertThat(text.toString().lines()).containsExactly(
-        "check         geometry/profile  traces  steps  result   time",
-        "kernel        k                      0      0  skip    0.1 s",
-        "differential  d                      2     20  pass    0.2 s",
+        "check         geometry/profile     cases     steps  result   time",
+        "kernel        k                 0 traces   0 steps  skip    0.1 s",
+        "differential  d                 2 traces  20 steps  pass    0.2 s",
         "kernel skipped: unshare(CLONE_NEWPID) refused");
     assertThat(report.passed()).isTrue();
     assertThat(report.verdict()).isEqualTo(
