@@ -12,6 +12,10 @@
  *   get_last         -> "value N"                 read ns_last_pid
  *   get_pid_max      -> "value N"                 read pid_max
  *   check            -> "ok count=N" | "mismatch ..."  /proc equals {1} + the live holders
+ *   nest             -> "pids O/I" | "errno NAME"  a child PID namespace and its init: a holder
+ *                                                  whose pid is O here and I (= 1) inside it
+ *   alloc_at L       -> "pids O[/I]" | "errno NAME" a holder in namespace level L (0: the agent's,
+ *                                                  1: the nested one); its NSpid numbers
  *   quit             -> exits; the kernel then kills every holder (pid 1 of the namespace died)
  *
  * Before the first request it prints one line:
@@ -30,6 +34,11 @@
  * has PR_SET_PDEATHSIG(SIGKILL), exits at "quit" or end of input, and the outer process exits
  * after --max-seconds (default 600) at the latest. When pid 1 exits, the kernel kills every
  * process left in the namespace, so no holder outlives a run.
+ *
+ * Nesting: "nest" unshares a PID namespace once more (the agent stays where it is; its later
+ * children are born one level down) and creates the child namespace's init. "alloc_at" switches
+ * the namespace of the agent's next children with setns, so holders of both levels can be mixed.
+ * The child namespace's init is never freed by request: its death would kill the namespace.
  *
  * Built by the Maven build of the conformance module with the machine's gcc (Linux only).
  */
@@ -234,11 +243,12 @@ static long read_sysctl(const char *path) {
 
 /* ---- requests --------------------------------------------------------------------------- */
 
-static void do_alloc(void) {
+/* Creates one holder; answers its pid here, -errno when the kernel refused, or 0 when the agent
+ * has no stack left for it. */
+static long new_holder(void) {
   int slot = take_slot();
   if (slot < 0) {
-    reply("error agent out of holder stacks");
-    return;
+    return 0;
   }
   /* No CLONE_THREAD: a process of its own. CLONE_VM/FS/FILES: nothing to copy, so it is cheap. */
   pid_t pid = clone(holder_main, slot_stack_top(slot), CLONE_VM | CLONE_FS | CLONE_FILES | SIGCHLD,
@@ -246,17 +256,126 @@ static void do_alloc(void) {
   if (pid < 0) {
     int e = errno;
     give_slot(slot);
-    reply("errno %s", errno_name(e));
-    return;
+    return -e;
   }
   slot_of_pid[pid] = slot + 1;
   live_holders++;
-  reply("pid %d", (int)pid);
+  return pid;
+}
+
+static void do_alloc(void) {
+  long pid = new_holder();
+  if (pid == 0) {
+    reply("error agent out of holder stacks");
+  } else if (pid < 0) {
+    reply("errno %s", errno_name((int)-pid));
+  } else {
+    reply("pid %ld", pid);
+  }
+}
+
+/* ---- nesting ---------------------------------------------------------------------------- */
+
+static int own_ns_fd = -1;    /* the agent's PID namespace */
+static int nested_ns_fd = -1; /* the child namespace, once "nest" made it */
+static long nested_init;      /* its init's pid here; never freed by request */
+static int children_level;    /* where the agent's next children are born: 0 or 1 */
+
+/* Replies "pids O/I..." from the holder's NSpid line: its numbers from here down. */
+static void reply_nspid(long pid) {
+  char path[64], text[2048];
+  snprintf(path, sizeof path, "/proc/%ld/status", pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  ssize_t n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+  if (fd >= 0) {
+    close(fd);
+  }
+  char *line = n > 0 ? (text[n] = '\0', strstr(text, "\nNSpid:")) : NULL;
+  if (line == NULL) {
+    reply("error no NSpid line for %ld", pid);
+    return;
+  }
+  char out[256];
+  size_t len = 0;
+  char *end;
+  for (char *at = line + 7; len < sizeof out - 16; at = end) {
+    long nr = strtol(at, &end, 10);
+    if (end == at) {
+      break;
+    }
+    len += (size_t)snprintf(out + len, sizeof out - len, "%s%ld", len == 0 ? "" : "/", nr);
+  }
+  reply("pids %s", out);
+}
+
+static int born_at(int level) {
+  if (level == children_level) {
+    return 0;
+  }
+  int fd = level == 0 ? own_ns_fd : nested_ns_fd;
+  if (fd < 0 || setns(fd, CLONE_NEWPID) != 0) {
+    return fd < 0 ? EINVAL : errno;
+  }
+  children_level = level;
+  return 0;
+}
+
+static void reply_holder(long pid) {
+  if (pid == 0) {
+    reply("error agent out of holder stacks");
+  } else if (pid < 0) {
+    reply("errno %s", errno_name((int)-pid));
+  } else {
+    reply_nspid(pid);
+  }
+}
+
+static void do_nest(void) {
+  if (nested_ns_fd >= 0) {
+    reply("error already nested");
+    return;
+  }
+  int err = own_ns_fd < 0 ? ENOENT : 0;
+  if (err == 0 && unshare(CLONE_NEWPID) != 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    reply("errno %s", errno_name(err));
+    return;
+  }
+  children_level = 1;
+  long pid = new_holder();
+  if (pid > 0) {
+    nested_init = pid;
+    nested_ns_fd = open("/proc/self/ns/pid_for_children", O_RDONLY | O_CLOEXEC);
+    if (nested_ns_fd < 0) {
+      reply("error open pid_for_children %s", errno_name(errno));
+      return;
+    }
+  }
+  reply_holder(pid);
+}
+
+static void do_alloc_at(long level) {
+  if (level < 0 || level > 1) {
+    reply("error level %ld (expected: 0 or 1)", level);
+    return;
+  }
+  int err = born_at((int)level);
+  if (err != 0) {
+    reply("error setns to level %ld %s", level, errno_name(err));
+    return;
+  }
+  reply_holder(new_holder());
 }
 
 static void do_free(long pid) {
   if (pid <= 1 || pid >= PID_LIMIT || slot_of_pid[pid] == 0) {
     reply("error not-held %ld", pid);
+    return;
+  }
+  if (pid == nested_init) {
+    reply("error %ld is the nested namespace's init", pid);
     return;
   }
   if (kill((pid_t)pid, SIGKILL) != 0) {
@@ -424,6 +543,10 @@ static void handle(char *line) {
     reply("value %ld", read_sysctl(NS_LAST_PID));
   } else if (strcmp(cmd, "get_pid_max") == 0) {
     reply("value %ld", read_sysctl(PID_MAX));
+  } else if (strcmp(cmd, "nest") == 0) {
+    do_nest();
+  } else if (strcmp(cmd, "alloc_at") == 0 && n == 2) {
+    do_alloc_at(arg);
   } else if (strcmp(cmd, "check") == 0) {
     do_check();
   } else if (strcmp(cmd, "quit") == 0) {
@@ -486,6 +609,7 @@ static void run_init(void) {
     say_unavailable("mount proc", errno);
   }
   slot_of_pid = calloc(PID_LIMIT, sizeof(int)); /* untouched pages cost nothing */
+  own_ns_fd = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC); /* for alloc_at 0 after nest */
   if (slot_of_pid == NULL) {
     say_unavailable("memory", ENOMEM);
   }

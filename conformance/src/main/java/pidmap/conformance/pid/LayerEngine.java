@@ -87,6 +87,7 @@ public final class LayerEngine {
   private int steps;
   private final Map<String, Integer> coverage = new HashMap<>();
   private int maxLive = 1;
+  private String lastAnswer;
 
   /** The model against the seed-shaped impl. */
   public LayerEngine(LayerConfig config) {
@@ -141,6 +142,14 @@ public final class LayerEngine {
     return model;
   }
 
+  /**
+   * What the model answered at the last step that both layers answered (equal to the impl's
+   * when that step conformed), e.g. {@code t5 305/7} for a fork; null before the first.
+   */
+  public String lastAnswer() {
+    return lastAnswer;
+  }
+
   /** Runs one step on both layers and checks it; null when it conforms. */
   public Failure step(LayerOp op, String index) {
     steps++;
@@ -156,6 +165,7 @@ public final class LayerEngine {
     } catch (RuntimeException e) {
       return new Failure(index, op, Failure.Kind.CRASH, "impl", "", e.toString());
     }
+    lastAnswer = a;
     if (!a.equals(b)) {
       return new Failure(index, op, Failure.Kind.ANSWER, "both", "",
           "model answered [" + a + "], impl answered [" + b + "]");

@@ -33,7 +33,8 @@ public final class Verification {
 
   /**
    * What {@code pidmap verify} runs at {@code effort}: the differential check on {@link
-   * #GEOMETRIES} for every profile, the pid layer's property, and the live-kernel oracle.
+   * #GEOMETRIES} for every profile, the pid layer's property, and the live-kernel oracle (one
+   * level, and the pid layer in a nested namespace).
    */
   public static Verification standard(Effort effort, long seed) {
     Verification c = new Verification(seed);
@@ -47,6 +48,7 @@ public final class Verification {
     }
     c.add(new LayerRowCheck(effort.layerTraces(), effort.layerLength(), seed));
     c.add(new KernelRowCheck(effort.kernelSteps(), seed));
+    c.add(new NestedKernelRowCheck(effort.kernelSteps() / 5, seed));
     return c;
   }
 

@@ -24,12 +24,15 @@ class VerifyCommandTest {
     // The kernel row runs where PID namespaces are allowed and says why not elsewhere.
     assertThat(lines.get(16)).matches("kernel  +the running kernel / linux-6 +"
         + "(\\d+ traces +2000 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s");
-    boolean skipped = lines.get(16).contains("skip");
-    assertThat(lines).hasSize(skipped ? 19 : 18);
-    assertThat(lines.get(lines.size() - 1)).matches("PASS: 16 checks" + (skipped ? " \\(1 skipped\\)" : "")
+    assertThat(lines.get(17)).matches("kernel  +the running kernel, nested namespace / pid layer"
+        + " linux-6 +(5 traces +400 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s");
+    int skipped = (lines.get(16).contains("skip") ? 1 : 0) + (lines.get(17).contains("skip") ? 1 : 0);
+    assertThat(lines).hasSize(19 + skipped);
+    assertThat(lines.get(lines.size() - 1)).matches("PASS: 17 checks"
+        + (skipped > 0 ? " \\(" + skipped + " skipped\\)" : "")
         + ", \\d+ states and \\d+ transitions explored, \\d+ traces, \\d+ steps in \\d+\\.\\d s"
         + " \\(seed 7\\)");
-    assertThat(r.err()).startsWith("pidmap verify: quick, 16 checks, seed 7\n");
+    assertThat(r.err()).startsWith("pidmap verify: quick, 17 checks, seed 7\n");
   }
 
   @Test
