@@ -55,4 +55,21 @@ class NestedKernelConformanceTest {
         .contains("but the kernel answers ");
     assertThat(e.steps()).isLessThan(STEPS);
   }
+
+  @Test
+  void theAgentNestsOnceAndAnswersEachHoldersNumbersOuterFirst() throws IOException {
+    try (KernelAgent agent = KernelAgent.start(30)) {
+      for (String request : new String[] {"nest", "alloc_at 1", "alloc_at 0", "alloc_at 1",
+          "nest", "free 2", "alloc_at 2", "free 3", "check"}) {
+        agent.send(request);
+      }
+      assertThat(List.of(agent.receive(), agent.receive(), agent.receive(), agent.receive(),
+          agent.receive(), agent.receive(), agent.receive(), agent.receive(), agent.receive()))
+          .containsExactly("pids 2/1", "pids 3/2", "pids 4", "pids 5/3",
+              "error already nested", "error 2 is the nested namespace's init",
+              "error level 2 (expected: 0 or 1)", "ok", "ok count=4");
+    } catch (KernelUnavailableException ex) {
+      KernelRequirement.skipOrFail(ex);
+    }
+  }
 }
