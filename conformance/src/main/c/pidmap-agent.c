@@ -16,6 +16,7 @@
  *                                                  whose pid is O here and I (= 1) inside it
  *   alloc_at L       -> "pids O[/I]" | "errno NAME" a holder in namespace level L (0: the agent's,
  *                                                  1: the nested one); its NSpid numbers
+ *   free P           -> "ok killed P..."           when P is the nested namespace's init
  *   quit             -> exits; the kernel then kills every holder (pid 1 of the namespace died)
  *
  * Before the first request it prints one line:
@@ -38,7 +39,9 @@
  * Nesting: "nest" unshares a PID namespace once more (the agent stays where it is; its later
  * children are born one level down) and creates the child namespace's init. "alloc_at" switches
  * the namespace of the agent's next children with setns, so holders of both levels can be mixed.
- * The child namespace's init is never freed by request: its death would kill the namespace.
+ * Freeing the child namespace's init ends that namespace: the kernel kills every other process
+ * in it, the agent reaps them all, answers "ok killed P..." (their pids here, in the order they
+ * were reaped), and its next children are born at level 0 again, ready for another "nest".
  *
  * Built by the Maven build of the conformance module with the machine's gcc (Linux only).
  */
@@ -280,6 +283,7 @@ static int own_ns_fd = -1;    /* the agent's PID namespace */
 static int nested_ns_fd = -1; /* the child namespace, once "nest" made it */
 static long nested_init;      /* its init's pid here; never freed by request */
 static int children_level;    /* where the agent's next children are born: 0 or 1 */
+static int nest_pending;      /* unshared, but the namespace's init could not be created */
 
 /* Replies "pids O/I..." from the holder's NSpid line: its numbers from here down. */
 static void reply_nspid(long pid) {
@@ -317,6 +321,7 @@ static int born_at(int level) {
     return fd < 0 ? EINVAL : errno;
   }
   children_level = level;
+  nest_pending = 0; /* an unused namespace left behind is gone with its last reference */
   return 0;
 }
 
@@ -336,7 +341,9 @@ static void do_nest(void) {
     return;
   }
   int err = own_ns_fd < 0 ? ENOENT : 0;
-  if (err == 0 && unshare(CLONE_NEWPID) != 0) {
+  /* After a nest whose init could not be created, the agent's children are still born in that
+   * unused namespace: try again there, as a process that unshared and failed to fork would. */
+  if (err == 0 && !nest_pending && unshare(CLONE_NEWPID) != 0) {
     err = errno;
   }
   if (err != 0) {
@@ -345,6 +352,7 @@ static void do_nest(void) {
   }
   children_level = 1;
   long pid = new_holder();
+  nest_pending = pid <= 0;
   if (pid > 0) {
     nested_init = pid;
     nested_ns_fd = open("/proc/self/ns/pid_for_children", O_RDONLY | O_CLOEXEC);
@@ -369,13 +377,62 @@ static void do_alloc_at(long level) {
   reply_holder(new_holder());
 }
 
+/* Kills the nested namespace's init. Its exit kills the rest of the namespace and waits until
+ * they are reaped; they are the agent's children, so the agent reaps whichever dies until the
+ * init itself is reaped (waiting for the init alone would never end). */
+static void free_nested_init(long pid) {
+  char killed[4096];
+  size_t len = 0;
+  killed[0] = '\0';
+  if (kill((pid_t)pid, SIGKILL) != 0) {
+    reply("error kill %ld %s", pid, errno_name(errno));
+    return;
+  }
+  long odd = 0;
+  for (;;) {
+    int status;
+    pid_t got = waitpid(-1, &status, 0);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      reply("error waitpid %s", errno_name(errno));
+      return;
+    }
+    if (got < PID_LIMIT && slot_of_pid[got] != 0) {
+      give_slot(slot_of_pid[got] - 1);
+      slot_of_pid[got] = 0;
+      live_holders--;
+    }
+    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
+      odd = got;
+    }
+    if (got == pid) {
+      break;
+    }
+    if (len < sizeof killed - 16) {
+      len += (size_t)snprintf(killed + len, sizeof killed - len, " %d", (int)got);
+    }
+  }
+  close(nested_ns_fd);
+  nested_ns_fd = -1;
+  nested_init = 0;
+  int err = born_at(0);
+  if (odd != 0 || err != 0) {
+    reply("error after the nested init: %ld did not die of SIGKILL, setns %s", odd,
+          errno_name(err));
+    return;
+  }
+  reply("ok killed%s", killed);
+}
+
 static void do_free(long pid) {
   if (pid <= 1 || pid >= PID_LIMIT || slot_of_pid[pid] == 0) {
     reply("error not-held %ld", pid);
     return;
   }
   if (pid == nested_init) {
-    reply("error %ld is the nested namespace's init", pid);
+    free_nested_init(pid);
     return;
   }
   if (kill((pid_t)pid, SIGKILL) != 0) {

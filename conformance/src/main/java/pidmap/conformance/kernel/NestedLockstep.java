@@ -161,11 +161,14 @@ public final class NestedLockstep {
     }
     while (divergence == null && steps < budget) {
       double r = rnd.nextDouble();
-      if (r < 0.46) {
-        boolean atInner = rnd.nextBoolean();
-        forkHolder(atInner);
+      if (innerInit == null && r < 0.05) {
+        nest();
+      } else if (r < 0.46) {
+        forkHolder(innerInit != null && rnd.nextBoolean());
       } else if (r < 0.90) {
         exitHolder();
+      } else if (innerInit != null && r < 0.91) {
+        endNamespace();
       } else {
         setPidMax();
       }
@@ -181,8 +184,39 @@ public final class NestedLockstep {
   private boolean nest() throws IOException {
     agent.send("nest");
     String reply = agent.receive();
-    innerInit = "t" + nextId; // fork names its task after the op's id
-    return fork("t1", CloneFlags.CLONE_NEWPID, null, reply);
+    String init = "t" + nextId; // fork names its task after the op's id
+    if (!fork("t1", CloneFlags.CLONE_NEWPID, null, reply)) {
+      return false;
+    }
+    innerInit = outerNr.containsKey(init) ? init : null; // null: level 0 had no number left
+    return true;
+  }
+
+  /**
+   * The nested init exits: the kernel kills the rest of its namespace (zap_pid_ns_processes,
+   * seed 589-624), and so must the layer; every killed holder's numbers are free at both levels.
+   */
+  private void endNamespace() throws IOException {
+    agent.send("free " + outerNr.get(innerInit));
+    String kernel = agent.receive();
+    String model = step(LayerOp.task(LayerOp.Kind.EXIT, innerInit));
+    if (model == null) {
+      return;
+    }
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    inner.forEach(t -> expected.add(Integer.toString(outerNr.remove(t))));
+    outerNr.remove(innerInit);
+    java.util.Set<String> killed = new java.util.TreeSet<>(
+        List.of(kernel.replaceFirst("^ok killed ?", "").split(" ")));
+    killed.remove("");
+    if (!kernel.startsWith("ok killed") || !model.equals("ok") || !killed.equals(expected)) {
+      diverge("exit of the nested init " + innerInit + ": the model answers " + model
+          + " and kills the holders at " + expected + "; the kernel answers " + kernel);
+      return;
+    }
+    count(expected.isEmpty() ? "nested init exits alone" : "nested init exits, zaps holders");
+    inner.clear();
+    innerInit = null;
   }
 
   private void forkHolder(boolean atInner) throws IOException {
@@ -226,7 +260,7 @@ public final class NestedLockstep {
     boolean atInner = !inner.isEmpty() && (outer.isEmpty() || rnd.nextBoolean());
     List<String> from = atInner ? inner : outer;
     if (from.isEmpty()) {
-      forkHolder(rnd.nextBoolean());
+      forkHolder(innerInit != null && rnd.nextBoolean());
       return;
     }
     String task = from.remove(rnd.nextInt(from.size()));

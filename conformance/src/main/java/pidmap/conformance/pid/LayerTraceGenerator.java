@@ -56,8 +56,17 @@ public final class LayerTraceGenerator {
     return new Trace(seed, config, ops);
   }
 
-  /** A configuration: small pages most of the time, a tiny outer pid_max a third of the time. */
+  /**
+   * A configuration: small pages most of the time, a tiny outer pid_max a third of the time, the
+   * linux-6 rule a third of the time (drawn last, so the rest is what each seed always drew).
+   */
   static LayerConfig config(SplittableRandom r) {
+    LayerConfig c = shape(r);
+    return r.nextInt(3) != 0 ? c
+        : new LayerConfig(c.geometry(), Profile.LINUX_6, c.nrKernelPages(), c.pidMaxByLevel());
+  }
+
+  private static LayerConfig shape(SplittableRandom r) {
     long[] memory = {0, 1 << 9, 1 << 12, 1 << 15, LayerConfig.ONE_GIGABYTE_PAGES, 1L << 40};
     long pages = memory[r.nextInt(memory.length)];
     if (r.nextInt(8) == 0) {

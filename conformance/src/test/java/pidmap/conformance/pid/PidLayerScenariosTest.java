@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
@@ -63,6 +64,28 @@ class PidLayerScenariosTest {
     assertThat(child.pidmap().lastPid()).as("the inner level did take 1 first").isEqualTo(1);
     assertThat(child.refcount()).isEqualTo(1);
     assertThat(l.pidCaches()).contains(new PidCache("pid_2", 2, 0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("pidmap.conformance.pid.Layers#both")
+  void underLinux6ANamespaceWhoseFirstPidFailedStartsOverAt1(
+      Function<LayerConfig, PidLayer> layer) {
+    PidLayer l = layer.apply(new LayerConfig(Layers.SMALL, Profile.LINUX_6, 0, List.of(3, 16)));
+    PidNs child = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
+    leader(l, l.allocPid(l.initPidNs()));
+    Task second = leader(l, l.allocPid(l.initPidNs()));
+
+    assertThat(l.allocPid(child)).as("EAGAIN at level 0").isNull();
+    assertThat(child.pidmap().lastPid()).as("the cursor went back").isEqualTo(0);
+    for (PidType t : PidType.values()) {
+      l.detachPid(second, t); // level 0 gets pid 2 back (1 is below its floor now)
+    }
+    Pid init = l.allocPid(child);
+    assertThat(init.nr(1)).as("the retry is the namespace's init").isEqualTo(1);
+
+    // once the namespace has a pid, a failure leaves its cursor where the failure moved it
+    assertThat(l.allocPid(child)).isNull();
+    assertThat(child.pidmap().lastPid()).isEqualTo(2);
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import pidmap.spec.PidAllocator;
+import pidmap.spec.Profile;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.LayerRequire;
@@ -101,8 +102,12 @@ public final class ImplPidLayer extends PidLookups {
     for (int i = home.level; i >= 0; i--, tmp = tmp.parent) {
       int nr = tmp.pidmap.alloc(); // lock-free bitmap allocation, innermost level first
       if (nr == PidAllocator.NO_PID) {
+        boolean innerTaken = i < home.level;
         for (i++; i <= home.level; i++) {
           nss[i].pidmap.free(nrs[i]); // keeps [NS-1]: give back what the inner levels took
+        }
+        if (innerTaken && config.profile() == Profile.LINUX_6) {
+          startOverIfUnused(home);
         }
         cachep.free();
         return null;
@@ -116,12 +121,31 @@ public final class ImplPidLayer extends PidLookups {
     try {
       for (int i = home.level; i >= 0; i--) {
         hash.add(pid.numbers[i]); // keeps [PID-1]: published fully built, see PidHashTable.add
+        nss[i].pidAllocated++;
       }
       pid.hashed = true;
     } finally {
       pidmapLock.unlock();
     }
     return pid;
+  }
+
+  /**
+   * linux-6 only: when alloc_pid fails at an outer level and the namespace it was called for has
+   * no published pid (it has never had one, or every one is gone), that namespace's cursor goes
+   * back to the start, so the retry gets 1 (today's alloc_pid; 2.6.24 has no such step, and no
+   * way to retry into the same namespace either). Decided under the pidmap lock, on the count of
+   * published pids, as the kernel decides it on pid_allocated.
+   */
+  private void startOverIfUnused(ImplPidNs home) {
+    pidmapLock.lock();
+    try {
+      if (home.pidAllocated == 0) {
+        home.pidmap.setLastPid(0);
+      }
+    } finally {
+      pidmapLock.unlock();
+    }
   }
 
   /** free_pid: unhash and give the numbers back now, drop the hash's reference after grace. */
@@ -147,6 +171,7 @@ public final class ImplPidLayer extends PidLookups {
       LayerRequire.freeable(p, p.hashed, p == initStructPid, linked); // under the lock: one free wins
       for (Upid u : p.numbers) {
         hash.remove(u); // keeps [HASH-2]
+        u.ns.pidAllocated--;
       }
       p.hashed = false;
     } finally {

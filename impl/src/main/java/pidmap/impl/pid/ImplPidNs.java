@@ -25,6 +25,9 @@ final class ImplPidNs implements PidNs {
   final PidCaches.KmemCache pidCachep;
   private final AtomicInteger kref;
   volatile Task childReaper;
+  /** Published (hashed) pids with a number here: pid_allocated without its flag. Guarded by the
+   * layer's pidmap lock. */
+  int pidAllocated;
 
   ImplPidNs(int serial, ImplPidNs parent, BitmapPidAllocator pidmap, PidCaches.KmemCache pidCachep,
       int kref) {

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import pidmap.spec.PidAllocator;
+import pidmap.spec.Profile;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.Pid;
@@ -53,6 +54,10 @@ final class ModelPids {
       if (nrs[i] == PidAllocator.NO_PID) {
         for (int j = i + 1; j <= home.level; j++) {
           nss[j].pidmap.free(nrs[j]);
+        }
+        if (i < home.level && home.pidmap.profile() == Profile.LINUX_6
+            && home.pidmap.allocatedCount() == 1) {
+          home.pidmap.setLastPid(0); // linux-6: a namespace whose first pid failed starts over
         }
         return null;
       }

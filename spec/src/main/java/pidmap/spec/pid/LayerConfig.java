@@ -59,9 +59,13 @@ public record LayerConfig(
     return PidHashing.pidhashShift(nrKernelPages);
   }
 
-  /** A short label, e.g. {@code bpp=4 reserved=2 limit=16 pid_max=14 mem=2MiB pid_max/level=[3, 14]}. */
+  /**
+   * A short label, e.g. {@code bpp=4 reserved=2 limit=16 pid_max=14 mem=2MiB pid_max/level=[3, 14]
+   * linux-6} (the profile is named when it is not the seed's).
+   */
   public String label() {
     return geometry.label() + " mem=" + (nrKernelPages >> (20 - PidHashing.PAGE_SHIFT)) + "MiB"
-        + (pidMaxByLevel.isEmpty() ? "" : " pid_max/level=" + pidMaxByLevel);
+        + (pidMaxByLevel.isEmpty() ? "" : " pid_max/level=" + pidMaxByLevel)
+        + (profile == Profile.LINUX_2_6_24 ? "" : " " + profile.id());
   }
 }
