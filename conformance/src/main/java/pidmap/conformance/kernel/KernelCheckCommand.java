@@ -48,6 +48,10 @@ public final class KernelCheckCommand implements Callable<Integer> {
   @Option(names = "--pid-max", description = "starting pid_max of every scenario (default: each kind's choice)")
   Integer pidMax;
 
+  @Option(names = "--nested", description = "instead: the linux-6 pid layer two levels deep"
+      + " (a nested PID namespace), every fork's numbers against the kernel's NSpid line")
+  boolean nested;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +76,9 @@ public final class KernelCheckCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return spec.exitCodeOnInvalidInput();
     }
+    if (nested) {
+      return nested(out, err);
+    }
     KernelReport report;
     try {
       report = KernelCampaign.run(steps, seed, run, episodeSteps, pidMax);
@@ -91,5 +98,24 @@ public final class KernelCheckCommand implements Callable<Integer> {
     }
     out.flush();
     return KernelCommand.OK;
+  }
+
+  private int nested(PrintWriter out, PrintWriter err) {
+    NestedLockstep.Campaign c;
+    try {
+      c = NestedLockstep.campaign(seed, steps);
+    } catch (KernelUnavailableException e) {
+      err.println("kernel check: not possible on this machine: " + e.getMessage());
+      return KernelCommand.UNAVAILABLE;
+    } catch (IOException e) {
+      err.println("kernel check: the agent failed: " + e.getMessage());
+      return KernelCommand.AGENT_FAILED;
+    }
+    out.println(c.summary());
+    if (c.firstDivergence() != null) {
+      out.println(c.firstDivergence());
+    }
+    out.flush();
+    return c.firstDivergence() == null ? KernelCommand.OK : KernelCommand.DIVERGED;
   }
 }
