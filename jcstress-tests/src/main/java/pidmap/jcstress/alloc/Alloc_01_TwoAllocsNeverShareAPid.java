@@ -87,13 +87,15 @@ public class Alloc_01_TwoAllocsNeverShareAPid {
   /**
    * One free pid (7), and the two allocs start on different pages: T1 first moves last_pid back
    * to 2 (as a write to ns_last_pid would), so its search starts at 3 on page 0, skips the full
-   * page by its counter and reaches 7 from the start of page 1; T2 starts at 7 on page 1.
+   * page by its counter and reaches 7 from the start of page 1; T2 starts at 7 on page 1 (unless
+   * it reads last_pid after T1's write).
    */
   @JCStressTest
   @Outcome(id = "7, -1, true", expect = ACCEPTABLE,
       desc = "T1, starting on page 0, crosses to page 1 and sets bit 7 first; T2 gets NO_PID")
   @Outcome(id = "-1, 7, true", expect = ACCEPTABLE,
-      desc = "T2, starting on page 1, sets bit 7 first; T1's scan and wrap find nothing: NO_PID")
+      desc = "T2, starting at 7 on page 1 (or at 3, if it read T1's last_pid write), sets bit 7"
+          + " first; T1's scan and wrap find nothing: NO_PID")
   @Outcome(expect = FORBIDDEN,
       desc = "both got 7 [ALLOC-1], both failed with 7 free [ALLOC-2], or counters off [PIDMAP-2]")
   @State
