@@ -29,7 +29,8 @@ public final class Invariants {
       "Every page's free counter equals bits_per_page minus the bits set in it"
           + " (a page never installed counts all its bits free).",
       "115-121, 151-154, 526-531",
-      List.of(DIFFERENTIAL, BROKEN, EXPLORER, "ExplorerCatchesBrokenAllocatorsTest"),
+      List.of(DIFFERENTIAL, BROKEN, EXPLORER, "ExplorerCatchesBrokenAllocatorsTest",
+          "Alloc_03_AllocRacesFree"),
       s -> {
         PidAllocator a = s.allocator();
         int bpp = a.geometry().bitsPerPage();
@@ -49,7 +50,7 @@ public final class Invariants {
       "A bitmap page exists only if it is page 0 or a pid in it has been allocated:"
           + " memory grows with the pids used, not with pid_max.",
       "66-69, 136-149",
-      List.of(DIFFERENTIAL, EXPLORER),
+      List.of(DIFFERENTIAL, EXPLORER, "Alloc_04_TwoAllocsInstallOnePage"),
       s -> {
         PidAllocator a = s.allocator();
         if (!a.pageInstalled(0)) {
@@ -67,7 +68,8 @@ public final class Invariants {
       "ALLOC-1",
       "An allocated pid is never handed out again until it is freed.",
       "153-156",
-      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID),
+      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID, "Alloc_01_TwoAllocsNeverShareAPid",
+          "Alloc_04_TwoAllocsInstallOnePage"),
       s -> s.op().kind() == Op.Kind.ALLOC
               && s.outcome().kind() == Outcome.Kind.PID
               && s.heldBefore(s.outcome().pid())
@@ -91,7 +93,8 @@ public final class Invariants {
       "last_pid equals the pid last handed out, or the value last set, whichever came later.",
       "126, 155",
       List.of(DIFFERENTIAL, EXPLORER,
-          "AllocLinearizabilityTest#theLastPidStoreRaceBreaksTheSeedOrderOnlyWithThePlainStore"),
+          "AllocLinearizabilityTest#theLastPidStoreRaceBreaksTheSeedOrderOnlyWithThePlainStore",
+          "Alloc_02_LastPidStoreRace"),
       s -> s.allocator().lastPid() == s.expectedLastPid()
           ? null
           : "last_pid is " + s.allocator().lastPid() + ", expected " + s.expectedLastPid());
@@ -115,7 +118,7 @@ public final class Invariants {
       "Nothing is lost: the allocated pids are exactly pid 0 and the pids handed out and not yet"
           + " freed.",
       "115-121, 153-156",
-      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID),
+      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID, "Alloc_03_AllocRacesFree"),
       s -> {
         PidAllocator a = s.allocator();
         if (a.allocatedCount() != s.heldCountAfter()) {
@@ -138,7 +141,8 @@ public final class Invariants {
       "next(last) returns the smallest allocated pid above last, also above a lowered pid_max,"
           + " or -1 when there is none.",
       "184-200",
-      List.of(DIFFERENTIAL, EXPLORER, "NextLinearizabilityTest#nextWithinOneWordIsLinearizable"),
+      List.of(DIFFERENTIAL, EXPLORER, "NextLinearizabilityTest#nextWithinOneWordIsLinearizable",
+          "Alloc_05_FreeRacesNextPidmap"),
       s -> {
         if (s.op().kind() != Op.Kind.NEXT || s.outcome().kind() != Outcome.Kind.PID) {
           return null;

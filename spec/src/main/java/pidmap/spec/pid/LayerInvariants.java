@@ -22,7 +22,7 @@ public final class LayerInvariants {
       "Every hashed pid is found by find_pid_ns at every level it has, and a pid that is not"
           + " hashed is found at none.",
       "231-232, 270-276, 290-303",
-      List.of(PROPS, BROKEN),
+      List.of(PROPS, BROKEN, "Pid_01_FindPidNsRaces"),
       PidChecks::hashedFound);
 
   public static final LayerInvariant NR_NS_AGREES = new LayerInvariant(
@@ -46,7 +46,7 @@ public final class LayerInvariants {
       "Each live namespace's bitmap holds exactly pid 0 and the numbers its hashed pids have at"
           + " its level.",
       "224-239, 254-260, 280-285, 526-527",
-      List.of(PROPS, BROKEN),
+      List.of(PROPS, BROKEN, "Pid_03_AllocPidRollbackRacesFree", "NestedKernelConformanceTest"),
       NamespaceChecks::bitmapIsNumbers);
 
   public static final LayerInvariant NS_REFCOUNT = new LayerInvariant(
@@ -73,7 +73,7 @@ public final class LayerInvariants {
           + " awaiting its grace period; it never goes below zero and a released pid has none"
           + " held.",
       "202-222, 238, 266, 390-419",
-      List.of(PROPS, LEAK, BAD),
+      List.of(PROPS, LEAK, BAD, "Pid_02_PutPidRacesPutPid"),
       PidChecks::pidCount);
 
   public static final LayerInvariant TASK_USAGE = new LayerInvariant(
@@ -119,7 +119,8 @@ public final class LayerInvariants {
       "After zap_pid_ns_processes no task with a number of 2 or more in the namespace is left and"
           + " the namespace has no child reaper.",
       "589-624",
-      List.of(PROPS, BROKEN, SCENARIOS),
+      List.of(PROPS, BROKEN, SCENARIOS,
+          "NestedKernelConformanceTest#twoLevelNumbersAgreeWithTheKernelsNspid"),
       NamespaceChecks::zapped);
 
   public static final LayerInvariant CONTAINER_INIT = new LayerInvariant(
