@@ -33,7 +33,7 @@ import pidmap.spec.Geometry;
 public class AllocFreeBench {
   static final int PID_MAX = 32768;
 
-  @Param({"model", "impl", "impl-cas", "bitset-sync", "skiplist", "floor"})
+  @Param({"model", "impl", "impl-cas", "bitset-sync", "skiplist", "floor+vstore", "floor"})
   public String impl;
 
   @Param({"1", "50", "99"})

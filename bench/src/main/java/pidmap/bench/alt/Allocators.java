@@ -31,8 +31,15 @@ public final class Allocators {
   /** Only the atomic operations of the impl's fast path. */
   public static final String FLOOR = "floor";
 
+  /** The floor plus the impl's volatile last_pid store: prices that one ordered write. */
+  public static final String FLOOR_VSTORE = "floor+vstore";
+
+  /** The floor's bitmap operations only, no counter (a diagnostic; not in the default suite). */
+  public static final String FLOOR_BITS_ONLY = "floor-bits";
+
   /** Every name, in the order tables list them. */
-  public static final List<String> ALL = List.of(MODEL, IMPL, IMPL_CAS, BITSET, SKIPLIST, FLOOR);
+  public static final List<String> ALL =
+      List.of(MODEL, IMPL, IMPL_CAS, BITSET, SKIPLIST, FLOOR_VSTORE, FLOOR, FLOOR_BITS_ONLY);
 
   /** A fresh allocator {@code name} with pid_max {@code pidMax} on geometry {@code g}. */
   public static BenchAllocator create(String name, Geometry g, int pidMax) {
@@ -53,6 +60,10 @@ public final class Allocators {
         return new SkipListAllocator(g, pidMax);
       case FLOOR:
         return new AtomicFloor(g, pidMax);
+      case FLOOR_VSTORE:
+        return new AtomicFloor(g, pidMax, true);
+      case FLOOR_BITS_ONLY:
+        return new AtomicFloor(g, pidMax, false, false);
       default:
         throw new PidmapException("impl", name, "one of " + String.join(", ", ALL));
     }

@@ -24,9 +24,31 @@ public final class AtomicFloor implements BenchAllocator {
   private final int pidMax;
   private final long[][] pages;
   private final AtomicIntegerArray nrFree;
+  private final boolean storeLast;
+  private final boolean count;
+  private volatile int lastPid;
   private int fillCursor = 1;
 
+  /** The floor proper: four atomic operations per {@link #replace}. */
   public AtomicFloor(Geometry g, int pidMax) {
+    this(g, pidMax, false);
+  }
+
+  /**
+   * With {@code storeLast}, alloc also stores the pid into a volatile last_pid as the impl does
+   * (a full fence on x86): the diagnostic that prices the impl's one extra ordered write.
+   */
+  public AtomicFloor(Geometry g, int pidMax, boolean storeLast) {
+    this(g, pidMax, storeLast, true);
+  }
+
+  /**
+   * Without {@code count}, the page counters are not touched: the diagnostic that shows what the
+   * one shared counter line costs when two threads alloc and free.
+   */
+  public AtomicFloor(Geometry g, int pidMax, boolean storeLast, boolean count) {
+    this.storeLast = storeLast;
+    this.count = count;
     this.shift = g.pageShift();
     this.mask = g.pageMask();
     this.pidMax = pidMax;
@@ -41,20 +63,25 @@ public final class AtomicFloor implements BenchAllocator {
 
   @Override
   public String name() {
-    return "floor";
+    return !count ? Allocators.FLOOR_BITS_ONLY
+        : storeLast ? Allocators.FLOOR_VSTORE : Allocators.FLOOR;
   }
 
   private boolean set(int pid) {
     long bit = 1L << pid;
     long old = (long) WORDS.getAndBitwiseOr(pages[pid >>> shift], (pid & mask) >>> 6, bit);
-    nrFree.getAndDecrement(pid >>> shift);
+    if (count) {
+      nrFree.getAndDecrement(pid >>> shift);
+    }
     return (old & bit) == 0;
   }
 
   private boolean clear(int pid) {
     long bit = 1L << pid;
     long old = (long) WORDS.getAndBitwiseAnd(pages[pid >>> shift], (pid & mask) >>> 6, ~bit);
-    nrFree.getAndIncrement(pid >>> shift);
+    if (count) {
+      nrFree.getAndIncrement(pid >>> shift);
+    }
     return (old & bit) != 0;
   }
 
@@ -62,6 +89,9 @@ public final class AtomicFloor implements BenchAllocator {
   public int replace(int pid) {
     clear(pid);
     set(pid);
+    if (storeLast) {
+      lastPid = pid;
+    }
     return pid;
   }
 

@@ -1,14 +1,17 @@
 package pidmap.bench.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -70,13 +73,25 @@ public final class Plots {
     XYChart c = new XYChartBuilder().width(800).height(500).title(title)
         .xAxisTitle(xTitle).yAxisTitle("ns per operation (log scale)").build();
     c.getStyler().setYAxisLogarithmic(true);
-    c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
     return c;
   }
 
+  /** One fixed colour per implementation, so that every plot reads the same way. */
+  static final Map<String, Color> COLOURS = Map.of(
+      "model", new Color(0x1f77b4), "impl", new Color(0xd62728), "impl-cas", new Color(0xff9896),
+      "bitset-sync", new Color(0x2ca02c), "skiplist", new Color(0x9467bd),
+      "floor+vstore", new Color(0x7f7f7f), "floor", Color.BLACK, "floor-bits", new Color(0xbcbd22));
+
   private static void add(XYChart c, String name, List<Double> xs, List<Double> ys) {
     if (!xs.isEmpty()) {
-      c.addSeries(name, xs, ys).setMarker(SeriesMarkers.CIRCLE);
+      XYSeries s = c.addSeries(name, xs, ys);
+      s.setMarker(SeriesMarkers.CIRCLE);
+      Color colour = COLOURS.get(name);
+      if (colour != null) {
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
+      }
     }
   }
 
