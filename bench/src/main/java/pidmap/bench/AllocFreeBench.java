@@ -22,6 +22,8 @@ import pidmap.spec.Geometry;
  * floor does the same four atomic operations without a search; its time is what the impl's fast
  * path cannot go below.
  *
+ * <p>Thread-confined: JMH gives each benchmark thread its own instance ({@code Scope.Thread}).
+ *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar AllocFreeBench}.
  */
 @State(Scope.Thread)

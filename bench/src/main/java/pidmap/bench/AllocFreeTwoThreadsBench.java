@@ -24,6 +24,9 @@ import pidmap.spec.Geometry;
  * allocates one. The model is sequential and is not run here. Scores are per operation of one
  * thread (JMH's average time), so a perfectly scaling allocator scores what it scores alone.
  *
+ * <p>Thread-safety: the allocator in {@link Shared} is shared by both threads on purpose (only
+ * thread-safe implementations are listed); {@link Mine} is thread-confined.
+ *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar AllocFreeTwoThreadsBench}.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -1,5 +1,6 @@
 package pidmap.bench;
 
+import java.util.Arrays;
 import pidmap.bench.alt.BenchAllocator;
 
 /**
@@ -76,6 +77,6 @@ public final class HeldPids {
   public int[] slice(int part, int parts) {
     int from = (int) ((long) pids.length * part / parts);
     int to = (int) ((long) pids.length * (part + 1) / parts);
-    return java.util.Arrays.copyOfRange(pids, from, to);
+    return Arrays.copyOfRange(pids, from, to);
   }
 }

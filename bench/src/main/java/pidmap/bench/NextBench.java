@@ -21,6 +21,8 @@ import pidmap.spec.Geometry;
  * allocated pids one call at a time, from 0 to the end and round again. A sparse map holds 1% of
  * pid_max 32768, a dense one 99%, spread at random by the steady-state churn.
  *
+ * <p>Thread-confined: JMH gives each benchmark thread its own instance ({@code Scope.Thread}).
+ *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar NextBench}.
  */
 @State(Scope.Thread)

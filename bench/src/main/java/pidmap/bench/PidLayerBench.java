@@ -26,6 +26,8 @@ import pidmap.spec.pid.PidNs;
  * deep, so each pid takes {@code depth} numbers (Seed: pid.c lines 218-288); and find_pid_ns
  * (lines 290-303) of a number that is hashed (hit) or free (miss), with 1000 pids held.
  *
+ * <p>Thread-confined: JMH gives each benchmark thread its own instance ({@code Scope.Thread}).
+ *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar PidLayerBench}.
  */
 @State(Scope.Thread)

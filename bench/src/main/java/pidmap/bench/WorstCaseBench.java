@@ -27,6 +27,8 @@ import pidmap.spec.Geometry;
  * <p>Each operation: free F, alloc (which must answer F), reset last_pid to L; the state is the
  * same after every operation. Setup checks that alloc answers F.
  *
+ * <p>Thread-confined: JMH gives each benchmark thread its own instance ({@code Scope.Thread}).
+ *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar WorstCaseBench}.
  */
 @State(Scope.Thread)
