@@ -1,17 +1,10 @@
 package pidmap.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import pidmap.bench.alt.Allocators;
 import pidmap.bench.alt.BenchAllocator;
 import pidmap.spec.Geometry;
@@ -27,12 +20,7 @@ import pidmap.spec.Geometry;
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar AllocFreeBench}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class AllocFreeBench {
+public class AllocFreeBench extends SuiteDefaults {
   static final int PID_MAX = 32768;
 
   @Param({"model", "impl", "impl-cas", "bitset-sync", "skiplist", "floor+vstore", "floor"})

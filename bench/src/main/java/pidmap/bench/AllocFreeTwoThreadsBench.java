@@ -1,18 +1,11 @@
 package pidmap.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 import pidmap.bench.alt.Allocators;
 import pidmap.bench.alt.BenchAllocator;
@@ -29,13 +22,8 @@ import pidmap.spec.Geometry;
  *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar AllocFreeTwoThreadsBench}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Threads(2)
-public class AllocFreeTwoThreadsBench {
+public class AllocFreeTwoThreadsBench extends SuiteDefaults {
   static final int THREADS = 2;
 
   /** The map both threads share, filled and spread by one thread before they start. */

@@ -1,17 +1,10 @@
 package pidmap.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.model.pid.ModelPidLayer;
 import pidmap.spec.pid.CloneFlags;
@@ -31,12 +24,7 @@ import pidmap.spec.pid.PidNs;
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar PidLayerBench}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PidLayerBench {
+public class PidLayerBench extends SuiteDefaults {
   static final int HELD = 1000;
 
   @Param({"model", "impl"})

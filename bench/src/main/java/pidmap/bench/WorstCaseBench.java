@@ -1,17 +1,11 @@
 package pidmap.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import pidmap.bench.alt.Allocators;
 import pidmap.bench.alt.BenchAllocator;
 import pidmap.spec.Geometry;
@@ -32,12 +26,8 @@ import pidmap.spec.Geometry;
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar WorstCaseBench}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 3, jvmArgsAppend = "-Xmx3g")
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class WorstCaseBench {
+public class WorstCaseBench extends SuiteDefaults {
   static final int PID_MAX = Geometry.MAX_PID_MAX_LIMIT;
   static final int LAST = PID_MAX - 2;
   static final int FREE = LAST - 1;
