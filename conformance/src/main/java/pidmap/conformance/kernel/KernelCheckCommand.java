@@ -76,46 +76,38 @@ public final class KernelCheckCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return spec.exitCodeOnInvalidInput();
     }
-    if (nested) {
-      return nested(out, err);
-    }
-    KernelReport report;
     try {
-      report = KernelCampaign.run(steps, seed, run, episodeSteps, pidMax);
+      return nested ? nested(out) : flat(out, run);
     } catch (KernelUnavailableException e) {
       err.println("kernel check: not possible on this machine: " + e.getMessage());
       return KernelCommand.UNAVAILABLE;
     } catch (IOException e) {
       err.println("kernel check: the agent failed: " + e.getMessage());
       return KernelCommand.AGENT_FAILED;
+    } finally {
+      out.flush();
     }
+  }
+
+  private int flat(PrintWriter out, List<ScenarioKind> run)
+      throws KernelUnavailableException, IOException {
+    KernelReport report = KernelCampaign.run(steps, seed, run, episodeSteps, pidMax);
     out.println(report.summary());
     out.println("exercised: " + report.eventSummary());
     if (report.firstDivergence() != null) {
       out.println(report.firstDivergence().report());
-      out.flush();
       return KernelCommand.DIVERGED;
     }
-    out.flush();
     return KernelCommand.OK;
   }
 
-  private int nested(PrintWriter out, PrintWriter err) {
-    NestedLockstep.Campaign c;
-    try {
-      c = NestedLockstep.campaign(seed, steps);
-    } catch (KernelUnavailableException e) {
-      err.println("kernel check: not possible on this machine: " + e.getMessage());
-      return KernelCommand.UNAVAILABLE;
-    } catch (IOException e) {
-      err.println("kernel check: the agent failed: " + e.getMessage());
-      return KernelCommand.AGENT_FAILED;
-    }
+  private int nested(PrintWriter out) throws KernelUnavailableException, IOException {
+    NestedLockstep.Campaign c = NestedLockstep.campaign(seed, steps);
     out.println(c.summary());
     if (c.firstDivergence() != null) {
       out.println(c.firstDivergence());
+      return KernelCommand.DIVERGED;
     }
-    out.flush();
-    return c.firstDivergence() == null ? KernelCommand.OK : KernelCommand.DIVERGED;
+    return KernelCommand.OK;
   }
 }

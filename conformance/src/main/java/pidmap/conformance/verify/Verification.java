@@ -48,7 +48,7 @@ public final class Verification {
     }
     c.add(new LayerRowCheck(effort.layerTraces(), effort.layerLength(), seed));
     c.add(new KernelRowCheck(effort.kernelSteps(), seed));
-    c.add(new NestedKernelRowCheck(effort.kernelSteps() / 5, seed));
+    c.add(KernelRowCheck.nested(effort.kernelSteps() / 5, seed));
     return c;
   }
 
