@@ -59,6 +59,15 @@ class ImplInspectionTest {
     assertThat(child.refcount()).isEqualTo(2);
   }
 
+  /** find_ge_pid from pid_max_limit itself: nothing there and no page to look at after it. */
+  @Test
+  void findGePidFromTheLimitAnswersNull() {
+    PidLayer l = layer();
+    l.allocPid(l.initPidNs());
+    assertThat(l.findGePid(G.pidMaxLimit() - 1, l.initPidNs())).isNull();
+    assertThat(l.findGePid(G.pidMaxLimit(), l.initPidNs())).isNull();
+  }
+
   @Test
   void theCachesAreReportedInDepthOrder() {
     PidLayer l = layer();
