@@ -32,6 +32,9 @@ class ModelInspectionTest {
     assertThat(List.of(a.pageInstalled(0), a.pageInstalled(1), a.pageInstalled(2),
         a.pageInstalled(3))).containsExactly(true, false, true, false);
     assertThat(a).hasToString("model linux-2.6.24 pid_max=14 last_pid=8 allocated=[0, 8]");
+    assertThat(List.of(a.pageSetBits(0), a.pageSetBits(1), a.pageSetBits(2)))
+        .containsExactly(1, 0, 1);
+    assertThat(a.pageFreeCounter(2)).isEqualTo(3);
   }
 
   @Test
