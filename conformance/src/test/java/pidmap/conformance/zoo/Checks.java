@@ -5,6 +5,8 @@ import java.util.function.Function;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import pidmap.conformance.AllocatorFactory;
+import pidmap.conformance.CampaignGeometries;
+import pidmap.conformance.CampaignGeometries.Case;
 import pidmap.conformance.explore.ExploreResult;
 import pidmap.conformance.explore.Explorer;
 import pidmap.conformance.explore.Scope;
@@ -28,34 +30,29 @@ final class Checks {
   private Checks() {}
 
   static final Profile SEED = Profile.LINUX_2_6_24;
-  /** The first seed of every campaign: DifferentialPropertiesTest's default. */
-  static final long BASE_SEED = 20_080_124L;
-  static final int STEPS = 1_000;
+  static final long BASE_SEED = CampaignGeometries.BASE_SEED;
+  static final int STEPS = CampaignGeometries.STEPS;
   /** Traces (of bpp=4) that show a campaign passing a bug it cannot see. */
   static final int BLIND_TRACES = 100;
 
-  /** The campaign's geometries and trace counts: DifferentialPropertiesTest's. */
-  record Where(String name, Geometry geometry, int traces) {}
-
-  static final List<Where> GEOMETRIES = List.of(
-      new Where("kernel", Geometry.KERNEL, 200),
-      new Where("bpp=4", Geometry.small(4, 2, 14), 800),
-      new Where("bpp=8", Geometry.small(8, 3, 21), 500),
-      new Where("bpp=64", Geometry.small(64, 10, 200), 300));
+  /** The campaign's geometries in the order the zoo tries them: bpp=4 first, then kernel, 8, 64. */
+  static final List<Case> GEOMETRIES = List.of(
+      CampaignGeometries.ALL.get(1), CampaignGeometries.ALL.get(0),
+      CampaignGeometries.ALL.get(2), CampaignGeometries.ALL.get(3));
 
   /** The explorer's four-page scope (ExplorerCatchesBrokenAllocatorsTest's). */
   static final Scope FOUR_PAGES = Scope.fixedPidMax(new Geometry(4, 2, 16, 14), SEED);
 
-  static Catch campaign(Where w, AllocatorFactory candidate) {
+  static Catch campaign(Case w, AllocatorFactory candidate) {
     return campaign(w, candidate, w.traces());
   }
 
   /** The campaign with fewer traces: for a bug it cannot see, to show that it passes. */
-  static Catch campaign(Where w, AllocatorFactory candidate, int traces) {
+  static Catch campaign(Case w, AllocatorFactory candidate, int traces) {
     long t0 = System.nanoTime();
     Campaign.Result r = Campaign.run(w.geometry(), SEED, candidate, BASE_SEED, traces, STEPS);
     long nanos = System.nanoTime() - t0;
-    String check = "campaign " + w.name();
+    String check = "campaign " + w.name().split(" ")[0];
     if (r.ok()) {
       return new Catch(check, false, r.steps() + " steps", nanos, "");
     }
@@ -83,8 +80,8 @@ final class Checks {
             + r.counterexample().failure().failure().message());
   }
 
-  static Catch directCalls(Where w, AllocatorFactory candidate) {
-    return DirectCalls.run("direct calls " + w.name(), w.geometry(), SEED, candidate, BASE_SEED,
+  static Catch directCalls(Case w, AllocatorFactory candidate) {
+    return DirectCalls.run("direct calls " + w.name().split(" ")[0], w.geometry(), SEED, candidate, BASE_SEED,
         w.traces(), STEPS);
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import pidmap.conformance.AllocatorFactory;
+import pidmap.conformance.CampaignGeometries;
 import pidmap.conformance.lincheck.AllocFreeOps;
 import pidmap.conformance.lincheck.Lincheck;
 import pidmap.conformance.lincheck.Scenarios;
@@ -24,7 +25,7 @@ enum ZooBug {
   LAST_PID_STORE_RACE("last_pid moves backward when allocs race (plain store)",
       "2.6.35, commit 5fdee8c4a5e1", "BitmapPidAllocator + LastPidUpdate.SEED_PLAIN_STORE",
       "lincheck pinned", "alloc(): 5", () -> List.of(
-          Checks.campaign(Checks.GEOMETRIES.get(1), BitmapPidAllocator::new, Checks.BLIND_TRACES),
+          Checks.campaign(Checks.GEOMETRIES.get(0), BitmapPidAllocator::new, Checks.BLIND_TRACES),
           lastPidRace(AllocFreeOps.PlainStore.class))),
 
   NEXT_PIDMAP_UNBOUNDED("next_pidmap with a huge or negative start indexes past the page array",
@@ -34,7 +35,7 @@ enum ZooBug {
   PAGE_INSTALL_WITHOUT_RECHECK("a missing page installed without looking again: a pid twice",
       "seed pid.c 136-149 (re-check under pidmap_lock)", "ZooAllocators.InstallWithoutRecheck",
       "lincheck pinned", "alloc(): 4", () -> List.of(
-          Checks.campaign(Checks.GEOMETRIES.get(1), ZooAllocators.InstallWithoutRecheck::new,
+          Checks.campaign(Checks.GEOMETRIES.get(0), ZooAllocators.InstallWithoutRecheck::new,
               Checks.BLIND_TRACES),
           installRace(ZooAllocators.InstallRaceOps.class),
           Checks.lincheck("lincheck random", Lincheck.modelChecking()
@@ -118,17 +119,15 @@ enum ZooBug {
 
   /**
    * The sequential kit: the campaign on the first {@code geometries} of Checks.GEOMETRIES
-   * (bpp=4 first), the explorer, and the direct calls on bpp=4.
+   * (bpp=4, kernel, bpp=8, bpp=64), the explorer, and the direct calls on bpp=4.
    */
   private static List<Catch> sequential(AllocatorFactory f, int geometries) {
     List<Catch> out = new ArrayList<>();
-    List<Checks.Where> order = List.of(Checks.GEOMETRIES.get(1), Checks.GEOMETRIES.get(0),
-        Checks.GEOMETRIES.get(2), Checks.GEOMETRIES.get(3));
-    for (Checks.Where w : order.subList(0, geometries)) {
+    for (CampaignGeometries.Case w : Checks.GEOMETRIES.subList(0, geometries)) {
       out.add(Checks.campaign(w, f));
     }
     out.add(Checks.explorer(f));
-    out.add(Checks.directCalls(Checks.GEOMETRIES.get(1), f));
+    out.add(Checks.directCalls(Checks.GEOMETRIES.get(0), f));
     return out;
   }
 
@@ -137,8 +136,8 @@ enum ZooBug {
    * passes it, the direct calls catch it.
    */
   private static List<Catch> blind(AllocatorFactory f) {
-    return List.of(Checks.campaign(Checks.GEOMETRIES.get(1), f, Checks.BLIND_TRACES),
-        Checks.directCalls(Checks.GEOMETRIES.get(1), f));
+    return List.of(Checks.campaign(Checks.GEOMETRIES.get(0), f, Checks.BLIND_TRACES),
+        Checks.directCalls(Checks.GEOMETRIES.get(0), f));
   }
 
   /** C3 of docs/LINEARIZABILITY.md, pinned: T2's older last_pid store lands last. */
