@@ -65,7 +65,7 @@ enum ZooBug {
       () -> List.of(Checks.layer(ZooLayers.allocPidFreesInTheWrongNamespace(), 200))),
 
   NS_LAST_PID_UNBOUNDED("ns_last_pid accepts any value",
-      "3.3 (ns_last_pid)", "ZooAllocators#lastPidWithoutBound",
+      "ns_last_pid sysctl, before its bounds", "ZooAllocators#lastPidWithoutBound",
       "direct calls", "refused (last_pid: ", () -> blind(ZooAllocators::lastPidWithoutBound)),
 
   CAD_PID_PUT_WITHOUT_GET("a put_pid without a matching get (cad_pid)",
