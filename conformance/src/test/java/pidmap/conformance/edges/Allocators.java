@@ -7,11 +7,14 @@ import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.model.ModelPidAllocator;
 
-/** The allocators the edge tests run against. Stateless. */
-final class Allocators {
+/**
+ * The allocators the contract tests run against: the model, and the impl with either last_pid
+ * update. Stateless.
+ */
+public final class Allocators {
   private Allocators() {}
 
-  static Stream<Named<AllocatorFactory>> modelAndImpl() {
+  public static Stream<Named<AllocatorFactory>> modelAndImpl() {
     return Stream.of(
         Named.of("model", ModelPidAllocator::new),
         Named.of("impl", BitmapPidAllocator::new),
