@@ -9,9 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import pidmap.impl.BitmapPidAllocator;
-import pidmap.impl.LastPidUpdate;
-import pidmap.model.ModelPidAllocator;
+import pidmap.conformance.edges.Allocators;
 import pidmap.spec.Geometry;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.PidmapException;
@@ -26,11 +24,7 @@ class BadInputTest {
   private static final Geometry G = Geometry.small(8, 3, 21); // limit 24
 
   static Stream<Named<AllocatorFactory>> allocators() {
-    return Stream.of(
-        Named.of("model", ModelPidAllocator::new),
-        Named.of("impl", BitmapPidAllocator::new),
-        Named.of("impl, forward CAS",
-            (g, p) -> new BitmapPidAllocator(g, p, LastPidUpdate.FORWARD_CAS)));
+    return Allocators.modelAndImpl();
   }
 
   /** A used allocator: pids 1..6 taken, 4 freed again, last_pid 6. */

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import pidmap.conformance.broken.BrokenAllocators;
 import pidmap.conformance.broken.SeedLoopAllocator;
 import pidmap.conformance.gen.Campaign;
-import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
 /**
@@ -26,18 +25,12 @@ class BrokenAllocatorsAreCaughtTest {
 
   private static final Profile SEED = Profile.LINUX_2_6_24;
 
-  record Case(String name, Geometry geometry, int traces) {}
-
-  static final List<Case> GEOMETRIES = List.of(
-      new Case("kernel", Geometry.KERNEL, 200),
-      new Case("bpp=4 reserved=2 pid_max=14", Geometry.small(4, 2, 14), 800),
-      new Case("bpp=8 reserved=3 pid_max=21", Geometry.small(8, 3, 21), 500),
-      new Case("bpp=64 reserved=10 pid_max=200", Geometry.small(64, 10, 200), 300));
+  static final List<CampaignGeometries.Case> GEOMETRIES = CampaignGeometries.ALL;
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(BrokenAllocators.class)
   void eachBrokenAllocatorIsCaughtAndShrunk(BrokenAllocators variant) {
-    for (Case c : GEOMETRIES) {
+    for (CampaignGeometries.Case c : GEOMETRIES) {
       Campaign.Result r = Campaign.run(c.geometry(), SEED, variant.factory(),
           DifferentialPropertiesTest.DEFAULT_BASE_SEED, c.traces(),
           DifferentialPropertiesTest.DEFAULT_STEPS);
@@ -61,7 +54,7 @@ class BrokenAllocatorsAreCaughtTest {
   /** The control: the copy the variants are built from, unbroken, conforms. */
   @Test
   void theUnbrokenCopyConforms() {
-    for (Case c : GEOMETRIES) {
+    for (CampaignGeometries.Case c : GEOMETRIES) {
       Campaign.Result r = Campaign.run(c.geometry(), SEED, SeedLoopAllocator::new,
           DifferentialPropertiesTest.DEFAULT_BASE_SEED, c.traces() / 4,
           DifferentialPropertiesTest.DEFAULT_STEPS);

@@ -31,15 +31,12 @@ import pidmap.spec.Profile;
  */
 class DifferentialPropertiesTest {
 
-  static final long DEFAULT_BASE_SEED = 20_080_124L;
-  static final int DEFAULT_STEPS = 1_000;
+  static final long DEFAULT_BASE_SEED = CampaignGeometries.BASE_SEED;
+  static final int DEFAULT_STEPS = CampaignGeometries.STEPS;
 
   static Stream<Arguments> geometries() {
-    return Stream.of(
-        Arguments.of("kernel", Geometry.KERNEL, 200),
-        Arguments.of("bpp=4 reserved=2 pid_max=14", Geometry.small(4, 2, 14), 800),
-        Arguments.of("bpp=8 reserved=3 pid_max=21", Geometry.small(8, 3, 21), 500),
-        Arguments.of("bpp=64 reserved=10 pid_max=200", Geometry.small(64, 10, 200), 300));
+    return CampaignGeometries.ALL.stream()
+        .map(c -> Arguments.of(c.name(), c.geometry(), c.traces()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -195,10 +195,19 @@ public class BitmapPidAllocator implements PidAllocator {
     if (page != null) {
       return page;
     }
-    long[] fresh = new long[wordsPerPage];
+    return installPage(pages, map, new long[wordsPerPage]);
+  }
+
+  /**
+   * Puts {@code fresh} into the empty slot {@code map} of {@code slots} unless a racing alloc
+   * got there first, and answers the page the slot then holds. Seed: pid.c 136-149. Protected
+   * only so that a test-scope variant can re-create the install race (docs/BUGS.md); nothing in
+   * main overrides it.
+   */
+  protected long[] installPage(AtomicReferenceArray<long[]> slots, int map, long[] fresh) {
     // release: the zeroed words happen-before any thread that reads the slot and then the bits.
     // Exactly one racer's page is installed; the others adopt it (the seed frees theirs).
-    long[] winner = pages.compareAndExchange(map, null, fresh);
+    long[] winner = slots.compareAndExchange(map, null, fresh);
     return winner == null ? fresh : winner;
   }
 

@@ -84,6 +84,21 @@ public class SeedLoopAllocator implements PidAllocator {
     return 0;
   }
 
+  /** The pid the search starts at, given last_pid+1 (or RESERVED_PIDS past pid_max; seed 127-133). */
+  protected int startPid(int pid) {
+    return pid;
+  }
+
+  /** The page after {@code map} when the search runs off its end, below {@code lastMap} (seed 170-172). */
+  protected int nextPage(int map, int lastMap) {
+    return map + 1;
+  }
+
+  /** next_pidmap's bound on its start (the 2.6.38.4 fix; Seed: pid.c 184-190 has none). */
+  protected void checkNextFrom(int last) {
+    Require.nextFrom(last, geometry);
+  }
+
   // ---- the allocator ----
 
   @Override
@@ -91,7 +106,7 @@ public class SeedLoopAllocator implements PidAllocator {
     int max = pidMax;
     int last = lastPid;
     int mask = bitsPerPage - 1;
-    int pid = last + 1 >= max ? geometry.reservedPids() : last + 1;
+    int pid = startPid(last + 1 >= max ? geometry.reservedPids() : last + 1);
     int offset = pid & mask;
     int map = pid / bitsPerPage;
     int lastMap = (max - 1) / bitsPerPage;
@@ -118,7 +133,7 @@ public class SeedLoopAllocator implements PidAllocator {
                 || !lastPassStopsBeforeLast()));
       }
       if (map < lastMap) {
-        ++map;
+        map = nextPage(map, lastMap);
         offset = 0;
       } else {
         map = 0;
@@ -145,7 +160,7 @@ public class SeedLoopAllocator implements PidAllocator {
 
   @Override
   public int next(int last) {
-    Require.nextFrom(last, geometry);
+    checkNextFrom(last);
     int start = last + 1;
     int offset = start % bitsPerPage;
     for (int map = start / bitsPerPage; map < pages.length; map++) {

@@ -26,7 +26,12 @@ public abstract class AllocFreeOps {
   protected final BitmapPidAllocator impl;
 
   protected AllocFreeOps(Geometry g, LastPidUpdate update) {
-    impl = new BitmapPidAllocator(g, Profile.LINUX_2_6_24, update);
+    this(new BitmapPidAllocator(g, Profile.LINUX_2_6_24, update));
+  }
+
+  /** Operations on a given allocator, e.g. a variant of the bug zoo. */
+  protected AllocFreeOps(BitmapPidAllocator impl) {
+    this.impl = impl;
   }
 
   @Operation

@@ -11,16 +11,16 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * The small Lincheck budgets the default run can afford (the tests together take well under a
  * minute), and the check that a run reports a non-linearizable result.
  */
-final class Lincheck {
+public final class Lincheck {
   private Lincheck() {}
 
   /** Invocations for a pinned scenario that must fail: found within 10000 in every trial. */
-  static final int TO_FIND = 20_000;
+  public static final int TO_FIND = 20_000;
   /** Invocations for a pinned scenario that must pass. */
-  static final int TO_PASS = 5_000;
+  public static final int TO_PASS = 5_000;
 
   /** Random scenarios of two threads, three operations each, under model checking. */
-  static ModelCheckingOptions modelChecking() {
+  public static ModelCheckingOptions modelChecking() {
     return new ModelCheckingOptions().iterations(15).invocationsPerIteration(200)
         .threads(2).actorsPerThread(3).actorsBefore(4).actorsAfter(2);
   }
@@ -32,7 +32,7 @@ final class Lincheck {
   }
 
   /** Only the pinned scenarios, up to {@code invocations} interleavings of the model checker. */
-  static ModelCheckingOptions pinned(int invocations) {
+  public static ModelCheckingOptions pinned(int invocations) {
     return new ModelCheckingOptions().iterations(0).invocationsPerIteration(invocations);
   }
 
@@ -40,7 +40,7 @@ final class Lincheck {
    * Runs {@code check}, which must fail with results no linearization explains; prints and
    * returns Lincheck's report (the minimised scenario first).
    */
-  static String expectNonLinearizable(Runnable check) {
+  public static String expectNonLinearizable(Runnable check) {
     LincheckAssertionError e = catchThrowableOfType(LincheckAssertionError.class, check::run);
     assertThat(e).as("Lincheck found the execution linearizable").isNotNull();
     String report = e.getMessage();

@@ -10,7 +10,7 @@ import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
  * Builds a Lincheck scenario from short lines such as {@code "alloc x7, free 2"}: the known
  * counterexamples, pinned so a test does not depend on the random search finding them.
  */
-final class Scenarios {
+public final class Scenarios {
   private Scenarios() {}
 
   /**
@@ -19,7 +19,7 @@ final class Scenarios {
    * @param threads one line per thread of the parallel part
    * @param post the operations run after it ("" for none)
    */
-  static ExecutionScenario of(Class<?> ops, String init, List<String> threads, String post) {
+  public static ExecutionScenario of(Class<?> ops, String init, List<String> threads, String post) {
     List<List<Actor>> parallel = new ArrayList<>();
     for (String t : threads) {
       parallel.add(actors(ops, t));

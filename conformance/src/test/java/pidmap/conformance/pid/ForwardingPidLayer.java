@@ -10,11 +10,15 @@ import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.PidType;
 import pidmap.spec.pid.Task;
 
-/** A layer that forwards every call; broken variants override the one call they break. */
-class ForwardingPidLayer implements PidLayer {
-  final PidLayer delegate;
+/**
+ * A layer that forwards every call; broken variants override the one call they break.
+ *
+ * <p>As thread-safe as the layer it forwards to.
+ */
+public class ForwardingPidLayer implements PidLayer {
+  protected final PidLayer delegate;
 
-  ForwardingPidLayer(PidLayer delegate) {
+  public ForwardingPidLayer(PidLayer delegate) {
     this.delegate = delegate;
   }
 
