@@ -214,8 +214,11 @@ public class BitmapPidAllocator implements PidAllocator {
   private void recordLast(int base, int pid) {
     if (lastPidUpdate == LastPidUpdate.SEED_PLAIN_STORE) {
       // this is racy, and the seed tolerates it: a slower alloc may store a smaller pid after
-      // a faster one stored a larger one (Alloc_02_LastPidStoreRace).
-      lastPid = pid;
+      // a faster one stored a larger one (Alloc_02_LastPidStoreRace). Opaque, as the seed's
+      // store is plain: last_pid only says where the next search starts, ownership is decided
+      // by the test-and-set, so nothing needs to happen-before a reader of it, and the
+      // StoreLoad fence of a volatile write (a locked instruction on x86) is not paid.
+      LAST_PID.setOpaque(this, pid);
       return;
     }
     int seen = base;

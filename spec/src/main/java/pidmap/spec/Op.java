@@ -63,16 +63,19 @@ public record Op(Kind kind, long arg) {
               ? Outcome.errno(a.profile().exhaustionErrno())
               : Outcome.pid(pid);
         }
+        // The allocator itself must refuse a bad int argument: nothing is checked on its behalf,
+        // so a candidate without a bound check is seen answering where the model refuses. Only
+        // an argument that no int can carry is refused here, with the allocator's own message.
         case FREE:
-          a.free(Require.pidInRange("pid", arg, a.geometry()));
+          a.free(narrow(() -> Require.pidInRange("pid", arg, a.geometry())));
           return Outcome.ok();
         case NEXT:
-          return Outcome.pid(a.next(Require.nextFrom(arg, a.geometry())));
+          return Outcome.pid(a.next(narrow(() -> Require.nextFrom(arg, a.geometry()))));
         case SET_LAST:
-          a.setLastPid(Require.lastPid(arg, a.pidMax()));
+          a.setLastPid(narrow(() -> Require.lastPid(arg, a.pidMax())));
           return Outcome.ok();
         case SET_PID_MAX:
-          a.setPidMax(Require.pidMax(arg, a.geometry()));
+          a.setPidMax(narrow(() -> Require.pidMax(arg, a.geometry())));
           return Outcome.ok();
         default:
           throw new AssertionError(kind);
@@ -80,6 +83,18 @@ public record Op(Kind kind, long arg) {
     } catch (PidmapException e) {
       return Outcome.refused(e.getMessage());
     }
+  }
+
+  /**
+   * The argument as an int, for the allocator to judge; when it does not fit in an int,
+   * {@code refusal} throws the refusal the allocator would give for it.
+   */
+  private int narrow(java.util.function.IntSupplier refusal) {
+    if (arg == (int) arg) {
+      return (int) arg;
+    }
+    refusal.getAsInt(); // out of every range: throws
+    throw new AssertionError("no refusal for " + this);
   }
 
   /** The operation as one trace line without {@code expect}. */
