@@ -66,4 +66,25 @@ class LayerLocksAreReleasedTest {
     assertThat(layer.zapPidNsProcesses(child)).containsExactly(d); // c holds pid 1, the reaper
     anotherThreadTakesBothLocks("zap_pid_ns_processes");
   }
+
+  /** linux-6's failure path decides the cursor reset under the pidmap lock, and releases it. */
+  @Test
+  void theLinux6ResetOfAFailedFirstPidReleasesThePidmapLock() throws Exception {
+    PidLayer l = new ImplPidLayer(
+        new LayerConfig(Geometry.small(8, 2, 32), Profile.LINUX_6, 0, List.of(3, 32)));
+    PidNs child = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
+    l.attachPid(l.newTask(), PidType.PID, l.allocPid(l.initPidNs()));
+    l.attachPid(l.newTask(), PidType.PID, l.allocPid(l.initPidNs()));
+    assertThat(l.allocPid(child)).as("level 0 is full").isNull();
+    FutureTask<Boolean> probe = new FutureTask<>(() -> {
+      Pid p = l.allocPid(child); // fails again, and takes the pidmap lock on the way
+      PidNs other = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
+      Pid q = l.allocPid(other);
+      return p == null && q == null;
+    });
+    Thread t = new Thread(probe, "probe after the linux-6 reset");
+    t.setDaemon(true);
+    t.start();
+    assertThat(probe.get(10, TimeUnit.SECONDS)).isTrue();
+  }
 }
