@@ -3,9 +3,12 @@ package pidmap.conformance.kernel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import pidmap.conformance.pid.LayerEngine;
 import pidmap.conformance.pid.LayerOp;
 import pidmap.spec.Geometry;
@@ -88,7 +91,7 @@ public final class NestedLockstep {
 
     /** One line: steps, rate, divergences, what was reached. */
     public String summary() {
-      return String.format(java.util.Locale.ROOT,
+      return String.format(Locale.ROOT,
           "nested kernel: %d layer steps in %d runs, %.1f s, %.0f steps/s, %s%n  exercised: %s",
           steps, runs, nanos / 1e9, steps / Math.max(1e-9, nanos / 1e9),
           firstDivergence == null ? "0 divergences" : "DIVERGED", events);
@@ -203,10 +206,10 @@ public final class NestedLockstep {
     if (model == null) {
       return;
     }
-    java.util.Set<String> expected = new java.util.TreeSet<>();
+    Set<String> expected = new TreeSet<>();
     inner.forEach(t -> expected.add(Integer.toString(outerNr.remove(t))));
     outerNr.remove(innerInit);
-    java.util.Set<String> killed = new java.util.TreeSet<>(
+    Set<String> killed = new TreeSet<>(
         List.of(kernel.replaceFirst("^ok killed ?", "").split(" ")));
     killed.remove("");
     if (!kernel.startsWith("ok killed") || !model.equals("ok") || !killed.equals(expected)) {

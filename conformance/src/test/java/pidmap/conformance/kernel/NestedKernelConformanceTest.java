@@ -3,11 +3,22 @@ package pidmap.conformance.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import pidmap.impl.pid.ImplPidLayer;
+import pidmap.model.pid.ModelPidLayer;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
+import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.Pid;
+import pidmap.spec.pid.PidLayer;
+import pidmap.spec.pid.PidNs;
+import pidmap.spec.pid.PidType;
+import pidmap.spec.pid.Task;
 
 /**
  * The pid layer's numbers at two levels against the running kernel ({@link NestedLockstep}):
@@ -64,7 +75,7 @@ class NestedKernelConformanceTest {
       for (String request : requests) {
         agent.send(request);
       }
-      List<String> replies = new java.util.ArrayList<>();
+      List<String> replies = new ArrayList<>();
       for (int i = 0; i < requests.length; i++) {
         replies.add(agent.receive());
       }
@@ -84,7 +95,7 @@ class NestedKernelConformanceTest {
    */
   @Test
   void aNamespaceWhoseFirstPidFailedStartsOverInTheKernelAsInTheLinux6Layer() throws IOException {
-    List<String> kernel = new java.util.ArrayList<>();
+    List<String> kernel = new ArrayList<>();
     try (KernelAgent agent = KernelAgent.start(30)) {
       agent.send("set_pid_max 305");
       for (int pid = 2; pid <= 304; pid++) {
@@ -106,21 +117,21 @@ class NestedKernelConformanceTest {
     }
     assertThat(kernel).containsExactly("errno EAGAIN", "ok", "pids 302/1", "errno EAGAIN", "ok",
         "pids 303/3");
-    assertThat(unshareThenFork(Profile.LINUX_6, new pidmap.model.pid.ModelPidLayer(
+    assertThat(unshareThenFork(Profile.LINUX_6, new ModelPidLayer(
         NestedLockstep.config(305)))).isEqualTo(List.of("EAGAIN", "302/1", "EAGAIN", "303/3"));
-    assertThat(unshareThenFork(Profile.LINUX_6, new pidmap.impl.pid.ImplPidLayer(
+    assertThat(unshareThenFork(Profile.LINUX_6, new ImplPidLayer(
         NestedLockstep.config(305)))).isEqualTo(List.of("EAGAIN", "302/1", "EAGAIN", "303/3"));
   }
 
   /** The same steps on a layer: one namespace kept (as unshare keeps it), forks into it. */
-  private static List<String> unshareThenFork(Profile p, pidmap.spec.pid.PidLayer l) {
+  private static List<String> unshareThenFork(Profile p, PidLayer l) {
     assertThat(l.config().profile()).isEqualTo(p);
-    java.util.Map<Integer, pidmap.spec.pid.Task> holders = new java.util.HashMap<>();
+    Map<Integer, Task> holders = new HashMap<>();
     for (int pid = 1; pid <= 304; pid++) {
       holders.put(pid, linked(l, l.allocPid(l.initPidNs())));
     }
-    pidmap.spec.pid.PidNs ns = l.copyPidNs(pidmap.spec.pid.CloneFlags.CLONE_NEWPID, l.initPidNs());
-    List<String> out = new java.util.ArrayList<>();
+    PidNs ns = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
+    List<String> out = new ArrayList<>();
     out.add(numbers(l.allocPid(ns)));
     unlink(l, holders.get(302));
     out.add(numbers(l.allocPid(ns)));
@@ -130,17 +141,17 @@ class NestedKernelConformanceTest {
     return out;
   }
 
-  private static pidmap.spec.pid.Task linked(pidmap.spec.pid.PidLayer l, pidmap.spec.pid.Pid p) {
-    pidmap.spec.pid.Task t = l.newTask();
-    l.attachPid(t, pidmap.spec.pid.PidType.PID, p);
+  private static Task linked(PidLayer l, Pid p) {
+    Task t = l.newTask();
+    l.attachPid(t, PidType.PID, p);
     return t;
   }
 
-  private static void unlink(pidmap.spec.pid.PidLayer l, pidmap.spec.pid.Task t) {
-    l.detachPid(t, pidmap.spec.pid.PidType.PID);
+  private static void unlink(PidLayer l, Task t) {
+    l.detachPid(t, PidType.PID);
   }
 
-  private static String numbers(pidmap.spec.pid.Pid p) {
+  private static String numbers(Pid p) {
     return p == null ? "EAGAIN" : p.numbers();
   }
 }
