@@ -1,5 +1,7 @@
 package pidmap.spec;
 
+import java.util.function.IntSupplier;
+
 /**
  * One operation on an allocator, the vocabulary that traces, the generator, the explorer and the
  * linearizability tests share. Names follow the trace format (DESIGN.md).
@@ -89,7 +91,7 @@ public record Op(Kind kind, long arg) {
    * The argument as an int, for the allocator to judge; when it does not fit in an int,
    * {@code refusal} throws the refusal the allocator would give for it.
    */
-  private int narrow(java.util.function.IntSupplier refusal) {
+  private int narrow(IntSupplier refusal) {
     if (arg == (int) arg) {
       return (int) arg;
     }
