@@ -1,0 +1,21 @@
+package pidmap.verify;
+
+import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.Geometry;
+import pidmap.spec.Profile;
+
+/** Broken on purpose: freeing the last pid of a page answers ok but leaves the pid allocated. */
+final class ForgetsPageEndFree extends BitmapPidAllocator {
+  ForgetsPageEndFree(Geometry geometry, Profile profile) {
+    super(geometry, profile);
+  }
+
+  @Override
+  public void free(int pid) {
+    int mask = geometry().pageMask();
+    if ((pid & mask) == mask && isAllocated(pid)) {
+      return; // the bug: a leak at every page end
+    }
+    super.free(pid);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The allocator invariants' predicates: for each id of the catalog in spec, the code that decides
+ * after a step whether it holds, reading the step through {@link
+ * pidmap.engine.invariants.Step}.
+ *
+ * <p>May use: spec and trace.
+ */
+package pidmap.engine.invariants;

@@ -1,0 +1,99 @@
+package pidmap.engine.edges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import pidmap.impl.BitmapPidAllocator;
+import pidmap.impl.LastPidUpdate;
+import pidmap.spec.Geometry;
+import pidmap.spec.Profile;
+
+/**
+ * The two last_pid updates under forced interleavings: one alloc is held inside its search (it
+ * has read last_pid 3 and is about to install page 1) while the test thread changes last_pid,
+ * then it finishes. Seed: pid.c 126 and 155; docs/LINEARIZABILITY.md C3 is the race.
+ */
+class LastPidUpdateInterleavingsTest {
+
+  /** Pages of four pids, RESERVED_PIDS 1, pid_max 8: page 0 holds 1-3, page 1 holds 4-7. */
+  private static final Geometry G = new Geometry(4, 1, 8, 8);
+
+  /** Holds the alloc of one thread where it installs a page, until released. */
+  private static final class HeldAlloc extends BitmapPidAllocator {
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch go = new CountDownLatch(1);
+    volatile Thread held;
+
+    HeldAlloc(LastPidUpdate update) {
+      super(G, Profile.LINUX_2_6_24, update);
+    }
+
+    @Override
+    protected long[] installPage(AtomicReferenceArray<long[]> slots, int map, long[] fresh) {
+      if (Thread.currentThread() == held) {
+        reached.countDown();
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return super.installPage(slots, map, fresh);
+    }
+  }
+
+  private record Outcome(int heldGot, int lastPid) {}
+
+  /** Pids 1-3 taken (last_pid 3); a held alloc; {@code meanwhile} on this thread; release. */
+  private static Outcome run(LastPidUpdate update, Consumer<BitmapPidAllocator> meanwhile)
+      throws Exception {
+    HeldAlloc a = new HeldAlloc(update);
+    for (int i = 0; i < 3; i++) {
+      a.alloc();
+    }
+    FutureTask<Integer> task = new FutureTask<>(a::alloc);
+    Thread t = new Thread(task, "held alloc");
+    a.held = t;
+    t.start();
+    assertThat(a.reached.await(10, TimeUnit.SECONDS)).as("the held alloc got there").isTrue();
+    meanwhile.accept(a);
+    a.go.countDown();
+    int got = task.get(10, TimeUnit.SECONDS);
+    return new Outcome(got, a.lastPid());
+  }
+
+  /** Another alloc takes 4 meanwhile; the held one then takes 5 and stores it: last_pid 5. */
+  @Test
+  void aHeldAllocStoresAPidThatComesAfterTheOneStoredMeanwhile() throws Exception {
+    for (LastPidUpdate u : LastPidUpdate.values()) {
+      Outcome o = run(u, a -> assertThat(a.alloc()).isEqualTo(4));
+      assertThat(o).as("%s", u).isEqualTo(new Outcome(5, 5));
+    }
+  }
+
+  /**
+   * last_pid set to 5 meanwhile, one past the 4 the held alloc then takes: the plain store
+   * moves last_pid back to 4 (the race), the forward-only update keeps 5.
+   */
+  @Test
+  void aHeldAllocsOlderPidOverwritesLastPidOnlyWithThePlainStore() throws Exception {
+    assertThat(run(LastPidUpdate.SEED_PLAIN_STORE, a -> a.setLastPid(5)))
+        .isEqualTo(new Outcome(4, 4));
+    assertThat(run(LastPidUpdate.FORWARD_CAS, a -> a.setLastPid(5)))
+        .isEqualTo(new Outcome(4, 5));
+  }
+
+  /** last_pid set to 7 meanwhile: the forward-only update keeps 7 over the held alloc's 4. */
+  @Test
+  void theForwardUpdateKeepsALastPidFarAhead() throws Exception {
+    assertThat(run(LastPidUpdate.FORWARD_CAS, a -> a.setLastPid(7)))
+        .isEqualTo(new Outcome(4, 7));
+    assertThat(run(LastPidUpdate.SEED_PLAIN_STORE, a -> a.setLastPid(7)))
+        .isEqualTo(new Outcome(4, 4));
+  }
+}
