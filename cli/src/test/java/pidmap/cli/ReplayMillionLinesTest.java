@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pidmap.engine.Apply;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.trace.Expect;
 import pidmap.trace.Op;
@@ -56,7 +57,7 @@ class ReplayMillionLinesTest {
   /** A random walk weighted like real use: allocs and frees of live pids, some edges. */
   static void write(Path file, Geometry g, int lines, long seed) throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed);
-    PidAllocator model = new ModelPidAllocator(g, Profile.LINUX_2_6_24);
+    InspectablePidAllocator model = new ModelPidAllocator(g, Profile.LINUX_2_6_24);
     List<Integer> live = new ArrayList<>();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         TraceWriter out = new TraceWriter(w)) {
@@ -69,7 +70,7 @@ class ReplayMillionLinesTest {
             : roll < 90 ? Op.next(rnd.nextInt(g.pidMaxLimit()))
             : roll < 97 ? Op.setLast(rnd.nextInt(model.pidMax() + 1))
             : Op.setPidMax(rnd.nextInt(g.pidMaxMin(), g.pidMaxLimit() + 1));
-        Outcome o = op.apply(model);
+        Outcome o = Apply.run(op, model);
         if (op.kind() == Op.Kind.ALLOC && o.kind() == Outcome.Kind.PID) {
           live.add(o.pid());
         } else if (op.kind() == Op.Kind.FREE && o.kind() == Outcome.Kind.OK) {

@@ -5,7 +5,7 @@ import pidmap.engine.AllocatorFactory;
 import pidmap.engine.gen.TraceGenerator;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 import pidmap.trace.Op;
@@ -29,8 +29,8 @@ final class DirectCalls {
     long steps = 0;
     for (int i = 0; i < traces; i++) {
       List<Op> ops = TraceGenerator.generate(g, p, firstSeed + i, length);
-      PidAllocator model = new ModelPidAllocator(g, p);
-      PidAllocator cand = candidate.create(g, p);
+      InspectablePidAllocator model = new ModelPidAllocator(g, p);
+      InspectablePidAllocator cand = candidate.create(g, p);
       for (Op op : ops) {
         steps++;
         String ref = answer(model, op);
@@ -45,7 +45,7 @@ final class DirectCalls {
   }
 
   /** The answer of one call made directly; an argument past the int range is not callable. */
-  static String answer(PidAllocator a, Op op) {
+  static String answer(InspectablePidAllocator a, Op op) {
     long arg = op.arg();
     if (op.kind() != Op.Kind.ALLOC && (int) arg != arg) {
       return "not callable";

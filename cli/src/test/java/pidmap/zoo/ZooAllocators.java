@@ -6,7 +6,7 @@ import pidmap.engine.broken.SeedLoopAllocator;
 import pidmap.explorer.lincheck.AllocFreeOps;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 
 /**
@@ -25,7 +25,7 @@ final class ZooAllocators {
    * or negative number computed a page index outside the page array. Seed: pid.c 184-190 (no
    * bound); this variant drops the bound check and keeps the seed's arithmetic.
    */
-  static PidAllocator nextWithoutBound(Geometry g, Profile p) {
+  static InspectablePidAllocator nextWithoutBound(Geometry g, Profile p) {
     return new SeedLoopAllocator(g, p) {
       @Override
       protected void checkNextFrom(int last) {}
@@ -36,7 +36,7 @@ final class ZooAllocators {
    * (4) 2004: running off the end of a page (32767 to 32768 on the kernel's pages) advanced the
    * page twice, so a whole page was skipped while it still had free pids.
    */
-  static PidAllocator pageCrossingSkipsAPage(Geometry g, Profile p) {
+  static InspectablePidAllocator pageCrossingSkipsAPage(Geometry g, Profile p) {
     return new SeedLoopAllocator(g, p) {
       @Override
       protected int nextPage(int map, int lastMap) {
@@ -46,7 +46,7 @@ final class ZooAllocators {
   }
 
   /** (5) 2004: the wrap restarted at pid 0's offset instead of RESERVED_PIDS (an existing variant). */
-  static PidAllocator wrapRestartsAtZero(Geometry g, Profile p) {
+  static InspectablePidAllocator wrapRestartsAtZero(Geometry g, Profile p) {
     return BrokenAllocators.WRAP_RESTARTS_AT_ZERO.factory().create(g, p);
   }
 
@@ -55,7 +55,7 @@ final class ZooAllocators {
    * RESERVED_PIDS instead of just after last_pid, so a pid freed just below last_pid was handed
    * out again at once instead of after a full cycle.
    */
-  static PidAllocator scanRestartsLowAfterAWrap(Geometry g, Profile p) {
+  static InspectablePidAllocator scanRestartsLowAfterAWrap(Geometry g, Profile p) {
     return new SeedLoopAllocator(g, p) {
       private boolean wrapped;
 
@@ -78,7 +78,7 @@ final class ZooAllocators {
    * (9) ns_last_pid (3.3) first accepted any value: a negative or huge last_pid made the next
    * search index outside the map. The variant stores whatever it is given.
    */
-  static PidAllocator lastPidWithoutBound(Geometry g, Profile p) {
+  static InspectablePidAllocator lastPidWithoutBound(Geometry g, Profile p) {
     return new SeedLoopAllocator(g, p) {
       @Override
       public void setLastPid(int value) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import pidmap.engine.layer.ForwardingPidLayer;
 import pidmap.impl.pid.ImplPidLayer;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidmapException;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
@@ -63,9 +63,9 @@ final class ZooLayers {
         if (p != null) {
           return p;
         }
-        PidAllocator innermost = ns.pidmap();
+        InspectablePidAllocator innermost = ns.pidmap();
         for (int k = 1; k < chain.size(); k++) { // k = 0 is the innermost: its free was right
-          PidAllocator own = chain.get(k).pidmap();
+          InspectablePidAllocator own = chain.get(k).pidmap();
           int nr = own.lastPid();
           if (nr == lastBefore.get(k)) {
             break; // this level ran out (or was not reached): the outer ones took nothing
@@ -83,7 +83,7 @@ final class ZooLayers {
   }
 
   /** Marks {@code nr} allocated again in {@code a} and leaves last_pid at {@code nr}. */
-  private static void retake(PidAllocator a, int nr) {
+  private static void retake(InspectablePidAllocator a, int nr) {
     a.setLastPid(nr - 1);
     int got = a.alloc();
     if (got != nr) {

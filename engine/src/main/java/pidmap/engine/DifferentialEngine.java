@@ -9,7 +9,7 @@ import pidmap.engine.invariants.Step;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.trace.Expect;
 import pidmap.trace.Op;
@@ -39,7 +39,7 @@ public final class DifferentialEngine {
   private final Geometry geometry;
   private final Profile profile;
   private final ModelPidAllocator model;
-  private final PidAllocator candidate;
+  private final InspectablePidAllocator candidate;
   private final Ledger ledger = new Ledger();
   private final boolean smallGeometry;
   private long steps;
@@ -84,7 +84,7 @@ public final class DifferentialEngine {
     return model;
   }
 
-  public PidAllocator candidate() {
+  public InspectablePidAllocator candidate() {
     return candidate;
   }
 
@@ -113,8 +113,8 @@ public final class DifferentialEngine {
     modelView.heldBeforeArg = heldArgBefore;
     candidateView.heldBeforeArg = heldArgBefore;
 
-    Outcome ref = op.apply(model);
-    Outcome got = op.apply(candidate);
+    Outcome ref = Apply.run(op, model);
+    Outcome got = Apply.run(op, candidate);
     modelView.outcome = ref;
     candidateView.outcome = got;
     boolean resultHeldBefore = op.kind() == Op.Kind.ALLOC && got.kind() == Outcome.Kind.PID
@@ -218,7 +218,7 @@ public final class DifferentialEngine {
 
   /** What is compared to decide that a refused step changed nothing. */
   private record Snapshot(int lastPid, int pidMax, int count, int argBit, BitSet all) {
-    static Snapshot of(PidAllocator a, Op op, boolean small) {
+    static Snapshot of(InspectablePidAllocator a, Op op, boolean small) {
       int argBit = -1;
       if (op.kind() == Op.Kind.FREE && op.arg() >= 0 && op.arg() < a.geometry().pidMaxLimit()) {
         argBit = a.isAllocated((int) op.arg()) ? 1 : 0;
@@ -228,7 +228,7 @@ public final class DifferentialEngine {
           small && mayRefuse ? a.allocated() : null);
     }
 
-    boolean sameAs(PidAllocator a, Op op) {
+    boolean sameAs(InspectablePidAllocator a, Op op) {
       Snapshot now = of(a, op, all != null);
       return lastPid == now.lastPid && pidMax == now.pidMax && count == now.count
           && argBit == now.argBit && Objects.equals(all, now.all);
@@ -237,7 +237,7 @@ public final class DifferentialEngine {
 
   /** The step as the invariants see it, for one of the two allocators. */
   private final class View implements Step {
-    private final PidAllocator allocator;
+    private final InspectablePidAllocator allocator;
     private final Op op;
     private final Snapshot before;
     private final boolean candidateExisted;
@@ -245,7 +245,7 @@ public final class DifferentialEngine {
     private boolean heldBeforeArg;
     private boolean resultHeldBefore;
 
-    View(PidAllocator allocator, Op op, Snapshot before, boolean candidateExisted) {
+    View(InspectablePidAllocator allocator, Op op, Snapshot before, boolean candidateExisted) {
       this.allocator = allocator;
       this.op = op;
       this.before = before;
@@ -263,7 +263,7 @@ public final class DifferentialEngine {
     }
 
     @Override
-    public PidAllocator allocator() {
+    public InspectablePidAllocator allocator() {
       return allocator;
     }
 

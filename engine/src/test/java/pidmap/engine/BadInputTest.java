@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.engine.edges.Allocators;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 
@@ -28,8 +28,8 @@ class BadInputTest {
   }
 
   /** A used allocator: pids 1..6 taken, 4 freed again, last_pid 6. */
-  private static PidAllocator used(AllocatorFactory f) {
-    PidAllocator a = f.create(G, Profile.LINUX_2_6_24);
+  private static InspectablePidAllocator used(AllocatorFactory f) {
+    InspectablePidAllocator a = f.create(G, Profile.LINUX_2_6_24);
     for (int i = 0; i < 6; i++) {
       a.alloc();
     }
@@ -38,8 +38,8 @@ class BadInputTest {
   }
 
   private static void assertRefused(
-      AllocatorFactory f, Consumer<PidAllocator> action, String message) {
-    PidAllocator a = used(f);
+      AllocatorFactory f, Consumer<InspectablePidAllocator> action, String message) {
+    InspectablePidAllocator a = used(f);
     BitSet allocated = a.allocated();
     int last = a.lastPid();
     int max = a.pidMax();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.trace.Op;
 
 /**
@@ -44,7 +44,7 @@ public final class AbstractState {
   }
 
   /** Reads the observable state of an allocator. */
-  public static long of(PidAllocator a) {
+  public static long of(InspectablePidAllocator a) {
     BitSet bits = a.allocated();
     long set = bits.isEmpty() ? 0 : bits.toLongArray()[0];
     if (bits.length() > MAX_LIMIT) {

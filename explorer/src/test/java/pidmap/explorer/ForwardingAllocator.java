@@ -3,12 +3,12 @@ package pidmap.explorer;
 import java.util.BitSet;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 
 /** The impl behind a door: subclasses break one thing on purpose. Not thread-safe. */
-abstract class ForwardingAllocator implements PidAllocator {
-  protected final PidAllocator impl;
+abstract class ForwardingAllocator implements InspectablePidAllocator {
+  protected final InspectablePidAllocator impl;
 
   ForwardingAllocator(Geometry g, Profile p) {
     this.impl = new BitmapPidAllocator(g, p);

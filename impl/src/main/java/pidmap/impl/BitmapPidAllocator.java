@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import pidmap.spec.Geometry;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
@@ -23,7 +24,7 @@ import pidmap.spec.Require;
  * <p>Memory: only pages that a search reached exist, so a namespace that used 100 pids holds one
  * page ({@code bits_per_page / 8} bytes) plus the slot arrays.
  */
-public class BitmapPidAllocator implements PidAllocator {
+public class BitmapPidAllocator implements InspectablePidAllocator {
 
   private static final VarHandle LAST_PID;
 

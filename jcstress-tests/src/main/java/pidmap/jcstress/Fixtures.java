@@ -5,6 +5,7 @@ import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.spec.Geometry;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
@@ -33,7 +34,7 @@ public final class Fixtures {
   }
 
   /** Allocates {@code n} pids in the seed's order (1, 2, ... from a fresh allocator). */
-  public static void allocate(PidAllocator a, int n) {
+  public static void allocate(InspectablePidAllocator a, int n) {
     for (int i = 0; i < n; i++) {
       if (a.alloc() == PidAllocator.NO_PID) {
         throw new IllegalStateException("setup: alloc " + (i + 1) + " of " + n + " failed: " + a);
@@ -45,7 +46,7 @@ public final class Fixtures {
    * [PIDMAP-2]: every page's free counter equals bits_per_page minus its set bits (a page never
    * installed counts all its bits free). Exact only once every actor has finished.
    */
-  public static boolean countersMatchBits(PidAllocator a) {
+  public static boolean countersMatchBits(InspectablePidAllocator a) {
     int bpp = a.geometry().bitsPerPage();
     for (int p = 0; p < a.geometry().pidmapEntries(); p++) {
       if (a.pageFreeCounter(p) != bpp - a.pageSetBits(p)) {

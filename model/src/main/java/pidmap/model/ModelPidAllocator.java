@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
 
@@ -15,7 +15,7 @@ import pidmap.spec.Require;
  *
  * <p>Not thread-safe: the model is sequential by definition.
  */
-public final class ModelPidAllocator implements PidAllocator {
+public final class ModelPidAllocator implements InspectablePidAllocator {
 
   private final Geometry geometry;
   private final Profile profile;

@@ -1,10 +1,11 @@
 package pidmap.spec;
 
-import java.util.BitSet;
-
 /**
- * The pid bitmap allocator of one pid namespace: the contract that the model and the impl both
- * keep. Seed: pid.c lines 46-200.
+ * The pid bitmap allocator of one pid namespace, as the kernel uses it: alloc_pidmap,
+ * free_pidmap, next_pidmap, and the two values a caller can read and write (pid_max, and
+ * last_pid through ns_last_pid). This is all an allocator must implement to be compared with
+ * Linux; the read-only view that deeper checks use is {@link PidmapInspection}. Seed:
+ * kernel/pid.c of Linux 2.6.24, lines 46-200.
  *
  * <p>A fresh allocator has pid 0 allocated (the idle task's, never freed; seed lines 526-527 and
  * 654-656), last_pid 0 and pid_max at the geometry's default.
@@ -17,10 +18,6 @@ public interface PidAllocator {
 
   /** What alloc returns when the profile's rule finds no free pid, and next when none follows. */
   int NO_PID = -1;
-
-  Geometry geometry();
-
-  Profile profile();
 
   /** alloc_pidmap: takes a free pid by the profile's rule, or returns {@link #NO_PID}. */
   int alloc();
@@ -40,9 +37,6 @@ public interface PidAllocator {
    */
   int next(int last);
 
-  /** Whether {@code pid} is allocated. @throws PidmapException if pid is out of range */
-  boolean isAllocated(int pid);
-
   int pidMax();
 
   /** Sets pid_max; live pids above it stay allocated. Range [pid_max_min, pid_max_limit]. */
@@ -53,21 +47,4 @@ public interface PidAllocator {
 
   /** Sets last_pid as a write to ns_last_pid does. Range [0, pid_max]. */
   void setLastPid(int lastPid);
-
-  // ---- inspection, for checks; not part of the kernel's interface ----
-
-  /** How many pids are allocated, pid 0 included. */
-  int allocatedCount();
-
-  /** A copy of the allocated set. */
-  BitSet allocated();
-
-  /** Whether the bitmap page with this index exists (pages are installed on first use). */
-  boolean pageInstalled(int page);
-
-  /** The page's free counter (nr_free); bits_per_page for a page never installed. */
-  int pageFreeCounter(int page);
-
-  /** How many bits the page has set; 0 for a page never installed. */
-  int pageSetBits(int page);
 }

@@ -5,7 +5,7 @@ import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 
@@ -69,7 +69,7 @@ public final class Allocators {
     }
   }
 
-  private static PidAllocator withPidMax(PidAllocator a, int pidMax) {
+  private static InspectablePidAllocator withPidMax(InspectablePidAllocator a, int pidMax) {
     a.setPidMax(pidMax);
     return a;
   }

@@ -1,5 +1,6 @@
 package pidmap.bench.alt;
 
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidAllocator;
 
 /**
@@ -10,9 +11,9 @@ import pidmap.spec.PidAllocator;
  */
 final class SpecAllocator implements BenchAllocator {
   private final String name;
-  private final PidAllocator a;
+  private final InspectablePidAllocator a;
 
-  SpecAllocator(String name, PidAllocator a) {
+  SpecAllocator(String name, InspectablePidAllocator a) {
     this.name = name;
     this.a = a;
   }

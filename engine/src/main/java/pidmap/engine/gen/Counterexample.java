@@ -1,6 +1,7 @@
 package pidmap.engine.gen;
 
 import java.util.List;
+import pidmap.engine.Apply;
 import pidmap.engine.StepResult;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
@@ -60,7 +61,7 @@ public record Counterexample(
     ModelPidAllocator model = new ModelPidAllocator(geometry, profile);
     for (Op op : ops) {
       String json = op.toJson();
-      String expect = Expect.of(op.apply(model)).toJson();
+      String expect = Expect.of(Apply.run(op, model)).toJson();
       sb.append(json, 0, json.length() - 1).append(",\"expect\":").append(expect).append("}\n");
     }
     return sb.toString();

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import pidmap.engine.Apply;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.PidAllocator;
@@ -157,7 +158,7 @@ public final class TraceGenerator {
 
   /** Applies {@code op} to the model, books what changed, and queues it. */
   private void emit(Op op) {
-    Outcome o = op.apply(model);
+    Outcome o = Apply.run(op, model);
     if (op.kind() == Op.Kind.ALLOC && o.kind() == Outcome.Kind.PID) {
       held.add(o.pid());
       lastHandedOut = o.pid();

@@ -2,7 +2,7 @@ package pidmap.engine.invariants;
 
 import java.util.List;
 import java.util.Optional;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.trace.Op;
 import pidmap.trace.Outcome;
 
@@ -35,7 +35,7 @@ public final class Invariants {
       List.of(DIFFERENTIAL, BROKEN, EXPLORER, "ExplorerCatchesBrokenAllocatorsTest",
           "Alloc_03_AllocRacesFree"),
       s -> {
-        PidAllocator a = s.allocator();
+        InspectablePidAllocator a = s.allocator();
         int bpp = a.geometry().bitsPerPage();
         for (int p = s.firstPageToCheck(); p <= s.lastPageToCheck(); p++) {
           int counter = a.pageFreeCounter(p);
@@ -55,7 +55,7 @@ public final class Invariants {
       "66-69, 136-149",
       List.of(DIFFERENTIAL, EXPLORER, "Alloc_04_TwoAllocsInstallOnePage"),
       s -> {
-        PidAllocator a = s.allocator();
+        InspectablePidAllocator a = s.allocator();
         if (!a.pageInstalled(0)) {
           return "page 0 is not installed";
         }
@@ -123,7 +123,7 @@ public final class Invariants {
       "115-121, 153-156",
       List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID, "Alloc_03_AllocRacesFree"),
       s -> {
-        PidAllocator a = s.allocator();
+        InspectablePidAllocator a = s.allocator();
         if (a.allocatedCount() != s.heldCountAfter()) {
           return a.allocatedCount() + " pids are allocated but " + s.heldCountAfter()
               + " were handed out and not freed";

@@ -1,6 +1,6 @@
 package pidmap.engine.invariants;
 
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.trace.Op;
 import pidmap.trace.Outcome;
 
@@ -17,7 +17,7 @@ public interface Step {
   Outcome outcome();
 
   /** The allocator, after the step. */
-  PidAllocator allocator();
+  InspectablePidAllocator allocator();
 
   /** Whether the ledger held {@code pid} before the step. */
   boolean heldBefore(int pid);

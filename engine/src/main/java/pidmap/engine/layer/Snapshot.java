@@ -1,6 +1,6 @@
 package pidmap.engine.layer;
 
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidCache;
 import pidmap.spec.pid.PidLayer;
@@ -44,7 +44,7 @@ final class Snapshot {
     }
     sb.append(released).append('\n');
     for (PidNs n : s.namespaces) {
-      PidAllocator a = n.pidmap();
+      InspectablePidAllocator a = n.pidmap();
       sb.append(s.nameOf(n)).append(" level=").append(n.level())
           .append(" parent=").append(s.nameOf(n.parent()))
           .append(n.released() ? " released" : " count=" + n.refcount())

@@ -3,7 +3,7 @@ package pidmap.engine.broken;
 import java.util.Arrays;
 import java.util.BitSet;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
 
@@ -15,7 +15,7 @@ import pidmap.spec.Require;
  *
  * <p>Not thread-safe: test scope only, for the sequential engine.
  */
-public class SeedLoopAllocator implements PidAllocator {
+public class SeedLoopAllocator implements InspectablePidAllocator {
 
   protected final Geometry geometry;
   private final Profile profile;

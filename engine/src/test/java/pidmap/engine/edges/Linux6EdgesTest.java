@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.engine.AllocatorFactory;
 import pidmap.spec.Geometry;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 
 /**
@@ -18,8 +18,8 @@ class Linux6EdgesTest {
   /** Four pids per page, RESERVED_PIDS 2, pid_max 14. */
   private static final Geometry G = new Geometry(4, 2, 16, 14);
 
-  private static PidAllocator allocated(AllocatorFactory f, int n) {
-    PidAllocator a = f.create(G, Profile.LINUX_6);
+  private static InspectablePidAllocator allocated(AllocatorFactory f, int n) {
+    InspectablePidAllocator a = f.create(G, Profile.LINUX_6);
     for (int i = 1; i <= n; i++) {
       assertThat(a.alloc()).isEqualTo(i);
     }
@@ -29,7 +29,7 @@ class Linux6EdgesTest {
   @ParameterizedTest
   @MethodSource("pidmap.engine.edges.Allocators#modelAndImpl")
   void atLastPidJustBelowReservedTheWrapGoesBackToOne(AllocatorFactory f) {
-    PidAllocator a = allocated(f, 13);
+    InspectablePidAllocator a = allocated(f, 13);
     a.free(1);
     a.setLastPid(1); // last_pid+1 = RESERVED_PIDS: the floor is still 1
     assertThat(a.alloc()).isEqualTo(1);
@@ -38,7 +38,7 @@ class Linux6EdgesTest {
   @ParameterizedTest
   @MethodSource("pidmap.engine.edges.Allocators#modelAndImpl")
   void aFullStartPageIsLeftForTheNextOne(AllocatorFactory f) {
-    PidAllocator a = allocated(f, 5);
+    InspectablePidAllocator a = allocated(f, 5);
     a.setLastPid(1); // 2 and 3 are taken: page 0 has nothing after last_pid
     assertThat(a.alloc()).isEqualTo(6);
   }

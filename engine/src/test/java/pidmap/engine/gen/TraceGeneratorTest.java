@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.engine.Apply;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
@@ -99,7 +100,7 @@ class TraceGeneratorTest {
         int last = m.lastPid();
         int max = m.pidMax();
         int maxHeld = op.kind() == Op.Kind.SET_PID_MAX ? m.allocated().length() - 1 : 0;
-        Outcome o = op.apply(m);
+        Outcome o = Apply.run(op, m);
         boolean ok = o.kind() != Outcome.Kind.REFUSED;
         switch (op.kind()) {
           case ALLOC:

@@ -2,7 +2,7 @@ package pidmap.impl.pid;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import pidmap.impl.BitmapPidAllocator;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.Task;
@@ -94,7 +94,7 @@ final class ImplPidNs implements PidNs {
   }
 
   @Override
-  public PidAllocator pidmap() {
+  public InspectablePidAllocator pidmap() {
     return pidmap;
   }
 

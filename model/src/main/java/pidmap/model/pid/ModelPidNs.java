@@ -1,7 +1,7 @@
 package pidmap.model.pid;
 
 import pidmap.model.ModelPidAllocator;
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.Task;
 
@@ -44,7 +44,7 @@ final class ModelPidNs implements PidNs {
   }
 
   @Override
-  public PidAllocator pidmap() {
+  public InspectablePidAllocator pidmap() {
     return pidmap;
   }
 

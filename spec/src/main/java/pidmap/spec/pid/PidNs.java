@@ -1,6 +1,6 @@
 package pidmap.spec.pid;
 
-import pidmap.spec.PidAllocator;
+import pidmap.spec.InspectablePidAllocator;
 
 /**
  * A struct pid_namespace: its level, its parent, its reference count, its own bitmap allocator,
@@ -27,7 +27,7 @@ public interface PidNs {
   boolean released();
 
   /** Its bitmap allocator (pidmap pages, last_pid, pid_max). */
-  PidAllocator pidmap();
+  InspectablePidAllocator pidmap();
 
   /** The task that reaps orphans in it; null when none (a new namespace, or after a zap). */
   Task childReaper();
