@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import pidmap.engine.AllocatorFactory;
 import pidmap.engine.StepResult;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.trace.Op;
 
@@ -13,6 +15,7 @@ import pidmap.trace.Op;
  * The explorer can fail: against deliberately broken allocators it reports the breadth-first
  * shortest failing path, confirmed by replay, with the same answer whatever the thread count.
  */
+@Checks(Invariant.PIDMAP_2)
 class ExplorerCatchesBrokenAllocatorsTest {
 
   private static final Scope FOUR_PAGES =

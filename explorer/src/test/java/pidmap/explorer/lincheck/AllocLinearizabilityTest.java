@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pidmap.impl.LastPidUpdate;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /**
  * Which sequential specifications the impl's concurrent alloc and free are linearizable to, with
@@ -23,6 +25,7 @@ class AllocLinearizabilityTest {
 
   @ParameterizedTest
   @EnumSource(LastPidUpdate.class)
+  @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.PIDMAP_4})
   void allocReturnsSomeFreePidUnderModelChecking(LastPidUpdate update) {
     Lincheck.modelChecking().verifier(SomeFreePidVerifier.MayAlwaysFail.class)
         .check(AllocFreeOps.of(update));
@@ -42,6 +45,7 @@ class AllocLinearizabilityTest {
    */
   @ParameterizedTest
   @EnumSource(LastPidUpdate.class)
+  @Checks(Invariant.ALLOC_2)
   void allocCanFailWhileTwoPidsAreFree(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     String found = Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
@@ -72,6 +76,7 @@ class AllocLinearizabilityTest {
    */
   @ParameterizedTest
   @EnumSource(LastPidUpdate.class)
+  @Checks(Invariant.ALLOC_3)
   void theLastPidStoreRaceBreaksTheSeedOrderOnlyWithThePlainStore(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     boolean plain = update == LastPidUpdate.SEED_PLAIN_STORE;

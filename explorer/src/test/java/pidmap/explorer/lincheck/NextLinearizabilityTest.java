@@ -3,6 +3,8 @@ package pidmap.explorer.lincheck;
 import java.util.List;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /**
  * next (next_pidmap) reads one bitmap word at a time: linearizable while the pids fit one word,
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class NextLinearizabilityTest {
 
   @Test
+  @Checks(Invariant.NEXT_1)
   void nextWithinOneWordIsLinearizable() {
     Lincheck.modelChecking().iterations(8).verifier(SomeFreePidVerifier.MayAlwaysFail.class)
         .check(NextOps.OnePage.class);
