@@ -7,7 +7,7 @@ import pidmap.engine.AllocatorFactory;
 import pidmap.engine.CampaignGeometries;
 import pidmap.explorer.lincheck.AllocFreeOps;
 import pidmap.explorer.lincheck.Lincheck;
-import pidmap.explorer.lincheck.Scenarios;
+import pidmap.explorer.lincheck.LincheckScenarios;
 import pidmap.explorer.lincheck.SeedOrderSpec;
 import pidmap.explorer.lincheck.SomeFreePidVerifier;
 import pidmap.impl.BitmapPidAllocator;
@@ -147,7 +147,7 @@ enum ZooBug {
 
   static Catch lastPidRace(Class<? extends AllocFreeOps> ops, int invocations) {
     return Checks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
-        .addCustomScenario(Scenarios.of(ops, "alloc x3", List.of("alloc", "alloc"),
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"),
             "free 5, alloc"))
         .sequentialSpecification(SeedOrderSpec.class), ops);
   }
@@ -159,7 +159,7 @@ enum ZooBug {
 
   static Catch installRace(Class<? extends AllocFreeOps> ops, int invocations) {
     return Checks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
-        .addCustomScenario(Scenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), ""))
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), ""))
         .verifier(SomeFreePidVerifier.MayAlwaysFail.class), ops);
   }
 }

@@ -32,7 +32,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   void anAllocThatSkipsPidThreeIsCaughtAfterSetLastTwo() {
     ExploreResult r = explore(ForwardingAllocator.SkipsPidThree::new, 2);
     assertThat(r.passed()).isFalse();
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // from a fresh allocator alloc takes 1, 2, 3 in turn; setting last_pid to 2 gets there first
     assertThat(c.ops()).containsExactly(Op.setLast(2), Op.alloc());
     assertThat(c.shortest()).isTrue();
@@ -45,7 +45,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   @Test
   void aFreeThatKeepsItsPidIsCaughtOnTheFirstPidOfPageThree() {
     ExploreResult r = explore(ForwardingAllocator.KeepsFreedPidsOfPageThree::new, 2);
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // a pid on page 3 must be taken (set_last, alloc) before it can be freed: three steps
     assertThat(c.ops()).containsExactly(Op.setLast(11), Op.alloc(), Op.free(12));
     assertThat(c.failure().index()).isEqualTo(3);
@@ -56,7 +56,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   @Test
   void aCounterThatMisreportsAFullPageBreaksPidmap2AfterThreeAllocs() {
     ExploreResult r = explore(ForwardingAllocator.MisreportsFullPages::new, 1);
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // page 0 holds pids 0-3; pid 0 is taken from the start, three allocs fill it
     assertThat(c.ops()).containsExactly(Op.alloc(), Op.alloc(), Op.alloc());
     assertThat(c.failure().failure().kind()).isEqualTo(StepResult.Failure.Kind.INVARIANT);

@@ -49,7 +49,7 @@ class AllocLinearizabilityTest {
   void allocCanFailWhileTwoPidsAreFree(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     String found = Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
-        .addCustomScenario(Scenarios.of(ops,
+        .addCustomScenario(LincheckScenarios.of(ops,
             "alloc x7, free 2, alloc, free 2, free 5, free 6",
             List.of("alloc", "alloc, free 3, alloc"), ""))
         .verifier(SomeFreePidVerifier.class).check(ops));
@@ -65,7 +65,7 @@ class AllocLinearizabilityTest {
   void allocIsNotLinearizableToTheSeedOrder(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
-        .addCustomScenario(Scenarios.of(ops, "alloc x2", List.of("alloc", "alloc, free 3"), ""))
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x2", List.of("alloc", "alloc, free 3"), ""))
         .sequentialSpecification(SeedOrderSpec.class).check(ops));
   }
 
@@ -81,7 +81,7 @@ class AllocLinearizabilityTest {
     Class<?> ops = AllocFreeOps.of(update);
     boolean plain = update == LastPidUpdate.SEED_PLAIN_STORE;
     Runnable check = () -> Lincheck.pinned(plain ? Lincheck.TO_FIND : Lincheck.TO_PASS)
-        .addCustomScenario(Scenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), "free 5, alloc"))
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), "free 5, alloc"))
         .sequentialSpecification(SeedOrderSpec.class).check(ops);
     if (plain) {
       Lincheck.expectNonLinearizable(check);
@@ -100,7 +100,7 @@ class AllocLinearizabilityTest {
   void concurrentAllocsAloneBreakTheSeedOrderThroughItsLastPidQuirk(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     String found = Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
-        .addCustomScenario(Scenarios.of(ops, "alloc x7, free 6, alloc, free 6, free 7",
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x7, free 6, alloc, free 6, free 7",
             List.of("alloc", "alloc"), ""))
         .sequentialSpecification(SeedOrderSpec.class).check(ops));
     assertThat(found).contains("alloc(): -1");

@@ -38,7 +38,7 @@ class NextLinearizabilityTest {
 
   private static ModelCheckingOptions pinnedNextScenario(Class<?> ops, int invocations) {
     return Lincheck.pinned(invocations)
-        .addCustomScenario(Scenarios.of(ops, "alloc x7, free 1, free 2, free 3, free 4, free 6,"
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x7, free 1, free 2, free 3, free 4, free 6,"
             + " free 7", List.of("next 0", "alloc, free 5"), ""))
         .verifier(SomeFreePidVerifier.MayAlwaysFail.class);
   }
