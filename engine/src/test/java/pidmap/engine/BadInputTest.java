@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import pidmap.engine.edges.Allocators;
+import pidmap.engine.edges.ModelAndImpl;
 import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
 import pidmap.spec.InspectablePidAllocator;
@@ -27,7 +27,7 @@ class BadInputTest {
   private static final Geometry G = Geometry.small(8, 3, 21); // limit 24
 
   static Stream<Named<AllocatorFactory>> allocators() {
-    return Allocators.modelAndImpl();
+    return ModelAndImpl.modelAndImpl();
   }
 
   /** A used allocator: pids 1..6 taken, 4 freed again, last_pid 6. */
