@@ -13,9 +13,13 @@ import pidmap.spec.Invariant;
 public final class CatalogWriter {
   private CatalogWriter() {}
 
-  /** The command that regenerates docs/INVARIANTS.md and README's seed map. */
+  /**
+   * The command that regenerates docs/INVARIANTS.md, README's seed map and docs/VERIFICATION.md's
+   * table of twins.
+   */
   public static final String REGENERATE = "mvn -B -q -pl catalog -am verify -Djcstress.skip"
-      + " -Dtest='InvariantCatalogTest,SeedMapTest' -Dsurefire.failIfNoSpecifiedTests=false"
+      + " -Dtest='InvariantCatalogTest,SeedMapTest,TwinTableTest'"
+      + " -Dsurefire.failIfNoSpecifiedTests=false"
       + " -Dpidmap.catalog.write=true";
 
   /** The upstream file the seed lines refer to. */
@@ -33,10 +37,15 @@ public final class CatalogWriter {
     b.append("Each invariant's predicate ([allocator](../engine/src/main/java/pidmap/engine/"
         + "invariants/Invariants.java),\n[layer](../engine/src/main/java/pidmap/engine/layer/"
         + "LayerInvariants.java)) is checked after every step by its\ndifferential engine, on the"
-        + " model and on the candidate. The last column lists the checks that are\nmarked as"
-        + " exercising it (a test method, a test class, or a JCStress test), each a link to its"
-        + "\nsource; the build fails when an invariant has none. Seed lines are those of"
-        + " `kernel/pid.c` of\nLinux 2.6.24 ([upstream](").append(SEED_URL).append(")).\n");
+        + " model and on the candidate. The \"oracle\" column says what the predicate judges by,"
+        + "\nfrom its `@Oracle` mark: *independent* when that shares no code with what it checks"
+        + " (the\nchecker's ledger kept from the answers, a brute-force or separate rendition of the"
+        + " seed),\n*definitional* when it holds by the checked code's own definition, and then what"
+        + " else checks it.\nThe last column lists the checks that are marked as exercising it (a"
+        + " test method, a test\nclass, or a JCStress test), each a link to its source; the build"
+        + " fails when an invariant has\nno check or no oracle mark. The broken twin each is seen"
+        + " to catch is in\n[VERIFICATION.md](VERIFICATION.md#twins). Seed lines are those of"
+        + " `kernel/pid.c` of Linux 2.6.24\n([upstream](").append(SEED_URL).append(")).\n");
     section(b, "The pid bitmap allocator", Invariant.Part.ALLOCATOR, marks);
     section(b, "The pid layer: struct pid, namespaces, hash, tasks", Invariant.Part.LAYER, marks);
     return b.toString();
@@ -44,8 +53,8 @@ public final class CatalogWriter {
 
   private static void section(StringBuilder b, String title, Invariant.Part part, Marks marks) {
     b.append("\n## ").append(title).append("\n\n");
-    b.append("| id | invariant | seed lines | checked by |\n");
-    b.append("|---|---|---|---|\n");
+    b.append("| id | invariant | seed lines | oracle | checked by |\n");
+    b.append("|---|---|---|---|---|\n");
     for (Invariant i : Invariant.values()) {
       if (i.part() != part) {
         continue;
@@ -53,9 +62,23 @@ public final class CatalogWriter {
       b.append("| <a id=\"").append(i.id()).append("\"></a>").append(i.id())
           .append(" | ").append(cell(i.sentence()))
           .append(" | ").append(cell(i.seedLines()))
+          .append(" | ").append(oracle(marks.oraclesOf(i)))
           .append(" | ").append(links(marks.checksOf(i), "../"))
           .append(" |\n");
     }
+  }
+
+  /** "impl and model: independent. <basis>" with a link to the predicate. */
+  static String oracle(List<Marks.OracleMark> oracles) {
+    return oracles.stream().map(o -> {
+      String kinds = o.impl() == o.model() ? "impl and model: " + word(o.impl())
+          : "impl: " + word(o.impl()) + "; model: " + word(o.model());
+      return "[" + kinds + "](../" + o.where().sourcePath() + "): " + cell(o.basis());
+    }).collect(Collectors.joining("<br>"));
+  }
+
+  private static String word(pidmap.spec.Oracle.Kind k) {
+    return k.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Markdown links to the marks' sources, relative to a document {@code up} from the root. */

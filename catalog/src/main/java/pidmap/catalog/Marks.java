@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import com.tngtech.archunit.core.domain.JavaField;
 import pidmap.spec.Checks;
 import pidmap.spec.Implements;
 import pidmap.spec.Invariant;
+import pidmap.spec.Oracle;
 import pidmap.spec.SeedFunction;
 
 /**
@@ -23,6 +25,10 @@ import pidmap.spec.SeedFunction;
 public final class Marks {
   private final Map<Invariant, TreeSet<Mark>> checks = new EnumMap<>(Invariant.class);
   private final Map<SeedFunction, TreeSet<Mark>> renderings = new EnumMap<>(SeedFunction.class);
+  private final Map<Invariant, List<OracleMark>> oracles = new EnumMap<>(Invariant.class);
+
+  /** An {@link Oracle} mark: where it is, and what it says. */
+  public record OracleMark(Mark where, Oracle.Kind impl, Oracle.Kind model, String basis) {}
 
   private Marks() {
     for (Invariant i : Invariant.values()) {
@@ -30,6 +36,9 @@ public final class Marks {
     }
     for (SeedFunction f : SeedFunction.values()) {
       renderings.put(f, new TreeSet<>());
+    }
+    for (Invariant i : Invariant.values()) {
+      oracles.put(i, new ArrayList<>());
     }
   }
 
@@ -54,6 +63,15 @@ public final class Marks {
         m.add(u.tryGetAnnotationOfType(Checks.class).map(Checks::value).orElse(null),
             u.tryGetAnnotationOfType(Implements.class).map(Implements::value).orElse(null),
             new Mark(module, scope, c.getName(), u.getName()));
+      }
+      for (JavaField f : c.getFields()) {
+        Optional<Oracle> o = f.tryGetAnnotationOfType(Oracle.class);
+        if (o.isPresent()) {
+          for (Invariant i : o.get().value()) {
+            m.oracles.get(i).add(new OracleMark(new Mark(module, scope, c.getName(), f.getName()),
+                o.get().impl(), o.get().model(), o.get().basis()));
+          }
+        }
       }
     }
     return m;
@@ -93,15 +111,24 @@ public final class Marks {
     return out;
   }
 
+  /** The oracle marks of {@code i}'s predicates. */
+  public List<OracleMark> oraclesOf(Invariant i) {
+    return List.copyOf(oracles.get(i));
+  }
+
   /**
-   * What is missing: an invariant no check exercises, a seed function without a model or an impl
-   * rendering. Empty when the catalog is complete.
+   * What is missing: an invariant no check exercises or whose predicate says nothing of its
+   * oracle, a seed function without a model or an impl rendering. Empty when the catalog is
+   * complete.
    */
   public List<String> problems() {
     List<String> out = new ArrayList<>();
     for (Invariant i : Invariant.values()) {
       if (checks.get(i).isEmpty()) {
         out.add(i.id() + ": no check is marked @Checks(Invariant." + i.name() + ")");
+      }
+      if (oracles.get(i).isEmpty()) {
+        out.add(i.id() + ": no predicate is marked @Oracle(Invariant." + i.name() + ")");
       }
     }
     for (SeedFunction f : SeedFunction.values()) {

@@ -24,4 +24,8 @@ final class CatalogClasses {
   static Marks marks() {
     return Marks.of(all());
   }
+
+  static Twins twins() {
+    return Twins.of(all());
+  }
 }

@@ -1,6 +1,9 @@
 package pidmap.verify;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What one check found. Immutable.
@@ -10,11 +13,33 @@ import java.nio.file.Path;
  * @param failure the first failure, or null
  * @param skipped why the check could not run on this machine (e.g. no PID namespaces), or null;
  *     a skipped check neither passes nor fails the campaign
+ * @param reached what the check's steps reached, by name, in order (wraps, exhaustions, page
+ *     edges crossed, ...); empty for a check that does not count them
  */
-public record CheckResult(long traces, long steps, Failure failure, String skipped) {
+public record CheckResult(
+    long traces, long steps, Failure failure, String skipped, Map<String, Long> reached) {
+
+  public CheckResult {
+    reached = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reached));
+  }
 
   public CheckResult(long traces, long steps, Failure failure) {
-    this(traces, steps, failure, null);
+    this(traces, steps, failure, null, Map.of());
+  }
+
+  public CheckResult(long traces, long steps, Failure failure, String skipped) {
+    this(traces, steps, failure, skipped, Map.of());
+  }
+
+  /** This result with what its steps reached. */
+  public CheckResult reaching(Map<String, Long> counts) {
+    return new CheckResult(traces, steps, failure, skipped, counts);
+  }
+
+  /** What the steps reached, in words: {@code wraps 12, exhaustions 3, ...}; "" for nothing. */
+  public String reachedText() {
+    return reached.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   public static CheckResult skipped(String reason) {

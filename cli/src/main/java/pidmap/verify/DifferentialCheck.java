@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import pidmap.engine.AllocatorFactory;
 import pidmap.engine.gen.Campaign;
 import pidmap.engine.gen.Counterexample;
+import pidmap.engine.gen.Reach;
+import pidmap.engine.gen.TraceGenerator;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
@@ -17,7 +19,9 @@ import pidmap.trace.TraceFiles;
  * The randomized differential check as a verify row: {@link Campaign} (generated traces for
  * seeds {@code seed .. seed+traces-1}, model against a candidate in the engine, the first failure
  * shrunk) run in batches so that progress can be reported, and a failure's shrunk trace written
- * to a file for {@code pidmap replay}. Not thread-safe: one run at a time.
+ * to a file for {@code pidmap replay}. The row says what its steps reached ({@link Reach}: wraps,
+ * exhaustions, page edges crossed, last_pid reused at a page edge). Not thread-safe: one run at a
+ * time.
  */
 public final class DifferentialCheck implements Check {
   /** Traces per batch between two progress reports. */
@@ -29,6 +33,7 @@ public final class DifferentialCheck implements Check {
   private final int steps;
   private final long seed;
   private final AllocatorFactory candidate;
+  private final int edgeFillBudget;
 
   /** The model against the impl. */
   public DifferentialCheck(Geometry geometry, Profile profile, int traces, int steps, long seed) {
@@ -37,12 +42,23 @@ public final class DifferentialCheck implements Check {
 
   public DifferentialCheck(Geometry geometry, Profile profile, int traces, int steps, long seed,
       AllocatorFactory candidate) {
+    this(geometry, profile, traces, steps, seed, candidate,
+        TraceGenerator.DEFAULT_EDGE_FILL_BUDGET);
+  }
+
+  /**
+   * With the generator's page-edge fill budget: a budget of about the trace length lets a trace
+   * fill the kernel's geometry up to the edge at 32768 ({@link TraceGenerator}).
+   */
+  public DifferentialCheck(Geometry geometry, Profile profile, int traces, int steps, long seed,
+      AllocatorFactory candidate, int edgeFillBudget) {
     this.geometry = geometry;
     this.profile = profile;
     this.traces = traces;
     this.steps = steps;
     this.seed = seed;
     this.candidate = candidate;
+    this.edgeFillBudget = edgeFillBudget;
   }
 
   @Override
@@ -52,24 +68,29 @@ public final class DifferentialCheck implements Check {
 
   @Override
   public String target() {
-    return geometry.label() + " / " + profile;
+    String fills = edgeFillBudget > TraceGenerator.DEFAULT_EDGE_FILL_BUDGET
+        ? ", fills to page edges" : "";
+    return geometry.label() + fills + " / " + profile;
   }
 
   @Override
   public CheckResult run(Progress progress) {
     long done = 0;
     long total = 0;
+    Reach reach = new Reach();
     while (done < traces) {
       int batch = (int) Math.min(BATCH, traces - done);
-      Campaign.Result r = Campaign.run(geometry, profile, candidate, seed + done, batch, steps);
+      Campaign.Result r = Campaign.run(geometry, profile, candidate, seed + done, batch, steps,
+          edgeFillBudget);
       done += r.traces();
       total += r.steps();
+      reach.add(r.reach());
       if (!r.ok()) {
-        return new CheckResult(done, total, failure(r.counterexample()));
+        return new CheckResult(done, total, failure(r.counterexample())).reaching(reach.asMap());
       }
       progress.update(this, done, traces, total);
     }
-    return new CheckResult(done, total, null);
+    return new CheckResult(done, total, null).reaching(reach.asMap());
   }
 
   private static CheckResult.Failure failure(Counterexample c) {

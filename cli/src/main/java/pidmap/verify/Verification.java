@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import pidmap.explorer.Scope;
+import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
@@ -33,8 +34,9 @@ public final class Verification {
 
   /**
    * What {@code pidmap verify} runs at {@code effort}: the differential check on {@link
-   * #GEOMETRIES} for every profile, the pid layer's property, and the live-kernel oracle (one
-   * level, and the pid layer in a nested namespace).
+   * #GEOMETRIES} for every profile and, per profile, long traces on the kernel's geometry that
+   * fill it up to the page edge at 32768; the pid layer's property, and the live-kernel oracle
+   * (one level, and the pid layer in a nested namespace).
    */
   public static Verification standard(Effort effort, long seed) {
     Verification c = new Verification(seed);
@@ -45,6 +47,8 @@ public final class Verification {
       for (Geometry g : GEOMETRIES) {
         c.add(new DifferentialCheck(g, p, effort.traces(), effort.steps(), seed));
       }
+      c.add(new DifferentialCheck(Geometry.KERNEL, p, effort.edgeTraces(), Effort.EDGE_STEPS,
+          seed, BitmapPidAllocator::new, Effort.EDGE_STEPS));
     }
     c.add(new LayerRowCheck(effort.layerTraces(), effort.layerLength(), seed));
     c.add(new KernelRowCheck(effort.kernelSteps(), seed));

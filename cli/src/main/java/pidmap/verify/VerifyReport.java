@@ -21,21 +21,24 @@ public record VerifyReport(long seed, List<Row> rows) {
   }
 
   /**
-   * The table: check, geometry/profile, cases, steps, result, time. Each count names its unit,
-   * because explorer rows count states and transitions where the others count traces and steps.
+   * The table: check, geometry/profile, cases, steps, result, time, and what the steps reached
+   * (differential rows: wraps, exhaustions, page edges crossed, last_pid reused at a page edge).
+   * Each count names its unit, because explorer rows count states and transitions where the
+   * others count traces and steps.
    */
   public void printTable(PrintWriter out) {
     List<String[]> cells = new ArrayList<>();
-    cells.add(new String[] {"check", "geometry/profile", "cases", "steps", "result", "time"});
+    cells.add(new String[] {"check", "geometry/profile", "cases", "steps", "result", "time",
+        "reached"});
     for (Row r : rows) {
       boolean explores = explores(r);
       cells.add(new String[] {r.check(), r.target(),
           r.result().traces() + (explores ? " states" : " traces"),
           r.result().steps() + (explores ? " transitions" : " steps"),
           r.result().wasSkipped() ? "skip" : r.result().passed() ? "pass" : "FAIL",
-          seconds(r.time())});
+          seconds(r.time()), r.result().reachedText()});
     }
-    int[] width = new int[6];
+    int[] width = new int[7];
     for (String[] row : cells) {
       for (int i = 0; i < row.length; i++) {
         width[i] = Math.max(width[i], row[i].length());

@@ -54,7 +54,28 @@ class VerificationTest {
   void theImplPassesTheSameCheck() {
     CheckResult result = new DifferentialCheck(SMALL, Profile.LINUX_2_6_24, 25, 1000, 42)
         .run(Progress.silent());
-    assertThat(result).isEqualTo(new CheckResult(25, 25_000, null));
+    assertThat(new CheckResult(result.traces(), result.steps(), result.failure()))
+        .isEqualTo(new CheckResult(25, 25_000, null));
+    assertThat(result.reached().keySet()).containsExactly("wraps", "exhaustions",
+        "exhaustions above one page", "page edges crossed", "last_pid reused at a page edge");
+    assertThat(result.reached().values()).as("every interesting state is reached")
+        .allSatisfy(n -> assertThat(n).isPositive());
+  }
+
+  @Test
+  void theKernelPageEdgeRowReachesExhaustionAbovePageZeroAndSaysSo() {
+    DifferentialCheck check = new DifferentialCheck(Geometry.KERNEL, Profile.LINUX_2_6_24, 1,
+        Effort.EDGE_STEPS, 42, BitmapPidAllocator::new, Effort.EDGE_STEPS);
+    CheckResult result = check.run(Progress.silent());
+    assertThat(result.passed()).isTrue();
+    assertThat(result.reached().get("exhaustions above one page")).isPositive();
+    assertThat(result.reached().get("last_pid reused at a page edge")).isPositive();
+    VerifyReport report = new VerifyReport(42, List.of(new VerifyReport.Row(check.name(),
+        check.target(), result, Duration.ofMillis(100))));
+    StringWriter text = new StringWriter();
+    report.printTable(new PrintWriter(text, true));
+    assertThat(text.toString()).contains("fills to page edges / linux-2.6.24")
+        .contains("exhaustions above one page " + result.reached().get("exhaustions above one page"));
   }
 
   @Test
@@ -79,7 +100,7 @@ class VerificationTest {
     StringWriter text = new StringWriter();
     report.printTable(new PrintWriter(text, true));
     assertThat(text.toString().lines()).containsExactly(
-        "check         geometry/profile                                          cases           steps  result   time",
+        "check         geometry/profile                                          cases           steps  result   time  reached",
         "differential  bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24  200 traces    200000 steps  pass    1.3 s",
         "explore       tiny                                                   7 states  12 transitions  FAIL    0.0 s");
     assertThat(report.verdict()).isEqualTo("FAIL: 2 checks (1 failed), 7 states and 12 transitions explored, "
@@ -118,10 +139,14 @@ class VerificationTest {
         "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
         "bpp=8 reserved=3 limit=24 pid_max=21 / linux-2.6.24",
         "bpp=64 reserved=10 limit=256 pid_max=200 / linux-2.6.24",
+        "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768), fills to page edges"
+            + " / linux-2.6.24",
         "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-6",
         "bpp=4 reserved=2 limit=16 pid_max=14 / linux-6",
         "bpp=8 reserved=3 limit=24 pid_max=21 / linux-6",
         "bpp=64 reserved=10 limit=256 pid_max=200 / linux-6",
+        "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768), fills to page edges"
+            + " / linux-6",
         "model vs impl, generated layer traces of 300 ops",
         "the running kernel / linux-6",
         "the running kernel, nested namespace / pid layer linux-6");
@@ -140,7 +165,7 @@ class VerificationTest {
     report.printTable(out);
     report.printSkips(out);
     assertThat(text.toString().lines()).containsExactly(
-        "check         geometry/profile     cases     steps  result   time",
+        "check         geometry/profile     cases     steps  result   time  reached",
         "kernel        k                 0 traces   0 steps  skip    0.1 s",
         "differential  d                 2 traces  20 steps  pass    0.2 s",
         "kernel skipped: unshare(CLONE_NEWPID) refused");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import pidmap.engine.invariants.InvariantCheck;
 import pidmap.engine.invariants.Invariants;
-import pidmap.engine.invariants.Step;
+import pidmap.engine.scan.SearchScan;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.Geometry;
@@ -21,11 +21,13 @@ import pidmap.trace.Outcome;
  * both. One engine serves the command line ({@code replay}, {@code shrink}, {@code verify}) and
  * the stateful tests.
  *
- * <p>State comparison: answers, last_pid, pid_max and the number of allocated pids after every
- * step, plus the allocation bit of the pid the step touched; the whole allocated set and every
- * page's counter after every step when the geometry is small ({@code pid_max_limit <=}
- * {@value #FULL_CHECK_LIMIT}), else every {@value #FULL_CHECK_EVERY} steps and on demand
- * ({@link #checkFully()}).
+ * <p>Before each step the engine reads its ledger (what the answers so far say is held, last_pid
+ * and pid_max) and, for an alloc, scans the profile's search over it by brute force
+ * ({@link SearchScan}); the invariants hold both allocators to these, and {@link
+ * StateComparison} holds the candidate to the model: answers, last_pid, pid_max, the count, the
+ * touched pid, installed pages and free counters after every step, the whole allocated set after
+ * every step when the geometry is small ({@code pid_max_limit <=} {@value #FULL_CHECK_LIMIT}),
+ * else every {@value #FULL_CHECK_EVERY} steps and on demand ({@link #checkFully()}).
  *
  * <p>Not thread-safe: one engine per run.
  */
@@ -40,8 +42,9 @@ public final class DifferentialEngine {
   private final Profile profile;
   private final ModelPidAllocator model;
   private final InspectablePidAllocator candidate;
-  private final Ledger ledger = new Ledger();
+  private final Ledger ledger;
   private final boolean smallGeometry;
+  private final StateComparison comparison;
   private long steps;
   private StepResult failed;
 
@@ -56,7 +59,9 @@ public final class DifferentialEngine {
     this.profile = Objects.requireNonNull(profile);
     this.model = new ModelPidAllocator(geometry, profile);
     this.candidate = candidate.create(geometry, profile);
+    this.ledger = new Ledger(geometry.defaultPidMax());
     this.smallGeometry = geometry.pidMaxLimit() <= FULL_CHECK_LIMIT;
+    this.comparison = new StateComparison(model, this.candidate, smallGeometry);
   }
 
   /** Runs {@code ops} from a fresh state and stops at the first failing step. */
@@ -104,40 +109,37 @@ public final class DifferentialEngine {
       throw new IllegalStateException("the run already failed at step " + failed.index());
     }
     steps++;
-    boolean candidateExisted = op.kind() == Op.Kind.ALLOC && model.firstCandidate() >= 0;
+    StepView.Before before = before(op);
     Snapshot modelBefore = Snapshot.of(model, op, smallGeometry);
     Snapshot candidateBefore = Snapshot.of(candidate, op, smallGeometry);
-    boolean heldArgBefore = op.arg() >= 0 && op.arg() <= Integer.MAX_VALUE && ledger.holds((int) op.arg());
-    View modelView = new View(model, op, modelBefore, candidateExisted);
-    View candidateView = new View(candidate, op, candidateBefore, candidateExisted);
-    modelView.heldBeforeArg = heldArgBefore;
-    candidateView.heldBeforeArg = heldArgBefore;
 
     Outcome ref = Apply.run(op, model);
     Outcome got = Apply.run(op, candidate);
-    modelView.outcome = ref;
-    candidateView.outcome = got;
     boolean resultHeldBefore = op.kind() == Op.Kind.ALLOC && got.kind() == Outcome.Kind.PID
         && ledger.holds(got.pid());
-    modelView.resultHeldBefore = resultHeldBefore;
-    candidateView.resultHeldBefore = resultHeldBefore;
     ledger.record(op, got);
+    if (before.scan() != null) {
+      ledger.searchedThrough(before.scan().pages());
+    }
 
     // The candidate's invariants first: they name the rule that broke, which says more than
     // "the answers differ" (and they hold the candidate to the ledger, not to the model).
-    StepResult.Failure failure = checkInvariants(candidateView, "");
+    StepResult.Failure failure = checkInvariants(
+        new StepView(candidate, before, candidateBefore, ledger, got, resultHeldBefore), "");
     if (failure == null) {
-      failure = compare(op, ref, got);
+      failure = compare(op, ref, got, before.watched());
     }
     if (failure == null) {
-      failure = checkInvariants(modelView, " (in the model)");
+      failure = checkInvariants(
+          new StepView(model, before, modelBefore, ledger, ref, resultHeldBefore),
+          " (in the model)");
     }
     if (failure == null && expect != null && !expect.matches(ref)) {
       failure = new StepResult.Failure(StepResult.Failure.Kind.EXPECT,
           "expected " + expect + " but the reference (" + profile + ") answers " + ref);
     }
     if (failure == null && !smallGeometry && steps % FULL_CHECK_EVERY == 0) {
-      failure = fullComparison();
+      failure = checkFully();
     }
     StepResult result = new StepResult(steps, op, ref, got, failure);
     if (failure != null) {
@@ -146,49 +148,47 @@ public final class DifferentialEngine {
     return result;
   }
 
-  /** Compares the whole allocated set and every page counter now; null when they agree. */
-  public StepResult.Failure checkFully() {
-    return fullComparison();
+  /** What the ledger says before {@code op}: the scan of an alloc, and the pages to watch. */
+  private StepView.Before before(Op op) {
+    SearchScan scan = op.kind() == Op.Kind.ALLOC
+        ? SearchScan.of(profile, geometry, ledger.held(), ledger.expectedLastPid(),
+            ledger.pidMax())
+        : null;
+    BitSet watched = new BitSet();
+    if (comparison.watchesEveryPage()) {
+      watched.set(0, geometry.pidmapEntries());
+    } else {
+      watched.set(0);
+      if (scan != null) {
+        watched.or(scan.pages());
+      }
+      if (op.kind() == Op.Kind.FREE && op.arg() >= 0 && op.arg() < geometry.pidMaxLimit()) {
+        watched.set(geometry.pageOf((int) op.arg()));
+      }
+    }
+    boolean heldArg = op.arg() >= 0 && op.arg() <= Integer.MAX_VALUE
+        && ledger.holds((int) op.arg());
+    int first = smallGeometry ? 0 : -1;
+    int last = smallGeometry ? geometry.pidmapEntries() - 1 : -1;
+    return new StepView.Before(op, scan, heldArg, ledger.pidMax(), watched, first, last);
   }
 
-  private StepResult.Failure compare(Op op, Outcome ref, Outcome got) {
+  /** Compares the whole allocated set, every page and every counter now; null when they agree. */
+  public StepResult.Failure checkFully() {
+    String differ = comparison.fully();
+    return differ == null ? null : divergence(differ);
+  }
+
+  private StepResult.Failure compare(Op op, Outcome ref, Outcome got, BitSet watched) {
     if (!ref.equals(got)) {
       return divergence("the model answers " + ref + " but the impl answers " + got);
     }
-    if (model.lastPid() != candidate.lastPid()) {
-      return divergence("last_pid is " + model.lastPid() + " in the model but "
-          + candidate.lastPid() + " in the impl");
-    }
-    if (model.pidMax() != candidate.pidMax()) {
-      return divergence("pid_max is " + model.pidMax() + " in the model but "
-          + candidate.pidMax() + " in the impl");
-    }
-    if (model.allocatedCount() != candidate.allocatedCount()) {
-      return divergence(model.allocatedCount() + " pids are allocated in the model but "
-          + candidate.allocatedCount() + " in the impl");
-    }
-    int touched = touchedPid(op, got);
-    if (touched >= 0 && model.isAllocated(touched) != candidate.isAllocated(touched)) {
-      return divergence("pid " + touched + " is " + word(model.isAllocated(touched))
-          + " in the model but " + word(candidate.isAllocated(touched)) + " in the impl");
-    }
-    return smallGeometry ? fullComparison() : null;
+    String differ = comparison.afterStep(op, got, watched);
+    return differ == null ? null : divergence(differ);
   }
 
-  private StepResult.Failure fullComparison() {
-    BitSet m = model.allocated();
-    BitSet c = candidate.allocated();
-    if (!m.equals(c)) {
-      BitSet diff = (BitSet) m.clone();
-      diff.xor(c);
-      int pid = diff.nextSetBit(0);
-      return divergence("pid " + pid + " is " + word(m.get(pid)) + " in the model but "
-          + word(c.get(pid)) + " in the impl");
-    }
-    return null;
-  }
-
-  private int touchedPid(Op op, Outcome got) {
+  /** The pid a step handed out or freed, or -1. */
+  static int touchedPid(Op op, Outcome got, Geometry geometry) {
     if (op.kind() == Op.Kind.ALLOC && got.kind() == Outcome.Kind.PID) {
       return got.pid();
     }
@@ -198,7 +198,7 @@ public final class DifferentialEngine {
     return -1;
   }
 
-  private StepResult.Failure checkInvariants(View view, String where) {
+  private StepResult.Failure checkInvariants(StepView view, String where) {
     for (InvariantCheck inv : Invariants.ALL) {
       String v = inv.check(view);
       if (v != null) {
@@ -210,119 +210,5 @@ public final class DifferentialEngine {
 
   private static StepResult.Failure divergence(String message) {
     return new StepResult.Failure(StepResult.Failure.Kind.DIVERGENCE, message);
-  }
-
-  private static String word(boolean allocated) {
-    return allocated ? "allocated" : "free";
-  }
-
-  /** What is compared to decide that a refused step changed nothing. */
-  private record Snapshot(int lastPid, int pidMax, int count, int argBit, BitSet all) {
-    static Snapshot of(InspectablePidAllocator a, Op op, boolean small) {
-      int argBit = -1;
-      if (op.kind() == Op.Kind.FREE && op.arg() >= 0 && op.arg() < a.geometry().pidMaxLimit()) {
-        argBit = a.isAllocated((int) op.arg()) ? 1 : 0;
-      }
-      boolean mayRefuse = op.kind() != Op.Kind.ALLOC;
-      return new Snapshot(a.lastPid(), a.pidMax(), a.allocatedCount(), argBit,
-          small && mayRefuse ? a.allocated() : null);
-    }
-
-    boolean sameAs(InspectablePidAllocator a, Op op) {
-      Snapshot now = of(a, op, all != null);
-      return lastPid == now.lastPid && pidMax == now.pidMax && count == now.count
-          && argBit == now.argBit && Objects.equals(all, now.all);
-    }
-  }
-
-  /** The step as the invariants see it, for one of the two allocators. */
-  private final class View implements Step {
-    private final InspectablePidAllocator allocator;
-    private final Op op;
-    private final Snapshot before;
-    private final boolean candidateExisted;
-    private Outcome outcome;
-    private boolean heldBeforeArg;
-    private boolean resultHeldBefore;
-
-    View(InspectablePidAllocator allocator, Op op, Snapshot before, boolean candidateExisted) {
-      this.allocator = allocator;
-      this.op = op;
-      this.before = before;
-      this.candidateExisted = candidateExisted;
-    }
-
-    @Override
-    public Op op() {
-      return op;
-    }
-
-    @Override
-    public Outcome outcome() {
-      return outcome;
-    }
-
-    @Override
-    public InspectablePidAllocator allocator() {
-      return allocator;
-    }
-
-    @Override
-    public boolean heldBefore(int pid) {
-      if (op.kind() == Op.Kind.ALLOC && outcome.kind() == Outcome.Kind.PID && pid == outcome.pid()) {
-        return resultHeldBefore; // looked up before the ledger booked this alloc
-      }
-      return pid == op.arg() ? heldBeforeArg : ledger.holds(pid);
-    }
-
-    @Override
-    public int heldAfter(int pid) {
-      return ledger.nextAfter(pid); // asked only for next, which changes nothing
-    }
-
-    @Override
-    public int heldCountAfter() {
-      return ledger.count();
-    }
-
-    @Override
-    public boolean heldAfterStep(int pid) {
-      return ledger.holds(pid);
-    }
-
-    @Override
-    public int expectedLastPid() {
-      return ledger.expectedLastPid();
-    }
-
-    @Override
-    public int pidMaxBefore() {
-      return before.pidMax;
-    }
-
-    @Override
-    public boolean stateUnchanged() {
-      return before.sameAs(allocator, op);
-    }
-
-    @Override
-    public boolean candidateExisted() {
-      return candidateExisted;
-    }
-
-    @Override
-    public int firstPageToCheck() {
-      return smallGeometry ? 0 : touchedPage();
-    }
-
-    @Override
-    public int lastPageToCheck() {
-      return smallGeometry ? geometry.pidmapEntries() - 1 : touchedPage();
-    }
-
-    private int touchedPage() {
-      int pid = touchedPid(op, outcome);
-      return pid < 0 ? 0 : geometry.pageOf(pid);
-    }
   }
 }

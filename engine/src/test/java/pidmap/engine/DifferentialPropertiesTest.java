@@ -10,7 +10,6 @@ import pidmap.engine.gen.Campaign;
 import pidmap.engine.gen.Counterexample;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Checks;
-import pidmap.spec.Geometry;
 import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 
@@ -28,7 +27,8 @@ import pidmap.spec.Profile;
  *       message tells you to rerun).
  *   <li>{@code -Dpidmap.traces=N}: traces per geometry instead of the defaults below (a longer
  *       campaign: e.g. 20000).
- *   <li>{@code -Dpidmap.steps=N}: steps per trace (default {@value #DEFAULT_STEPS}).
+ *   <li>{@code -Dpidmap.steps=N}: steps per trace (default {@value #DEFAULT_STEPS}, and 40,000
+ *       for the kernel's page-edge case).
  * </ul>
  */
 class DifferentialPropertiesTest {
@@ -37,27 +37,27 @@ class DifferentialPropertiesTest {
   static final int DEFAULT_STEPS = CampaignGeometries.STEPS;
 
   static Stream<Arguments> geometries() {
-    return CampaignGeometries.ALL.stream()
-        .map(c -> Arguments.of(c.name(), c.geometry(), c.traces()));
+    return CampaignGeometries.ALL.stream().map(c -> Arguments.of(c.name(), c));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("geometries")
   @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.ALLOC_2, Invariant.NEXT_1,
       Invariant.ALLOC_3, Invariant.INPUT_1, Invariant.PIDMAP_1, Invariant.PIDMAP_2,
-      Invariant.PIDMAP_3, Invariant.PIDMAP_4})
-  void generatedTracesConform(String name, Geometry geometry, int defaultTraces) {
+      Invariant.PIDMAP_3, Invariant.PIDMAP_4, Invariant.ALLOC_5, Invariant.INPUT_3})
+  void generatedTracesConform(String name, CampaignGeometries.Case c) {
     Long only = Long.getLong("pidmap.seed");
     long first = only != null ? only : Long.getLong("pidmap.baseSeed", DEFAULT_BASE_SEED);
-    int traces = only != null ? 1 : Integer.getInteger("pidmap.traces", defaultTraces);
-    int steps = Integer.getInteger("pidmap.steps", DEFAULT_STEPS);
+    int traces = only != null ? 1 : Integer.getInteger("pidmap.traces", c.traces());
+    int steps = Integer.getInteger("pidmap.steps", c.steps());
 
-    Campaign.Result r = Campaign.run(
-        geometry, Profile.LINUX_2_6_24, BitmapPidAllocator::new, first, traces, steps);
+    Campaign.Result r = Campaign.run(c.geometry(), Profile.LINUX_2_6_24,
+        BitmapPidAllocator::new, first, traces, steps, c.edgeFillBudget());
 
     System.out.printf("generatedTracesConform [%s]: %d traces x %d steps (seeds %d..%d), %d steps"
-            + " checked, %.0f steps/s in the engine%n",
-        name, r.traces(), steps, first, first + traces - 1, r.steps(), r.stepsPerSecond());
+            + " checked, %.0f steps/s in the engine; reached %s%n",
+        name, r.traces(), steps, first, first + traces - 1, r.steps(), r.stepsPerSecond(),
+        r.reach());
     if (!r.ok()) {
       fail(failureReport(r.counterexample()));
     }

@@ -22,7 +22,7 @@ class ExplorerTest {
   @Test
   @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.ALLOC_2, Invariant.NEXT_1,
       Invariant.ALLOC_3, Invariant.INPUT_1, Invariant.PIDMAP_1, Invariant.PIDMAP_2,
-      Invariant.PIDMAP_3, Invariant.PIDMAP_4})
+      Invariant.PIDMAP_3, Invariant.PIDMAP_4, Invariant.ALLOC_5, Invariant.INPUT_3})
   void everyReachableStateOfTheStandardScopesConforms() {
     for (Scope scope : Scope.standard()) {
       ExploreResult r = Explorer.explore(scope);

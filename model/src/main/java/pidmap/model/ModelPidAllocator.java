@@ -1,8 +1,7 @@
 package pidmap.model;
 
 import java.util.BitSet;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import pidmap.spec.Geometry;
 import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
@@ -11,9 +10,15 @@ import pidmap.spec.Require;
 import pidmap.spec.SeedFunction;
 
 /**
- * The reference allocator: a sorted set of allocated pids and the profile's search rule stated
+ * The reference allocator: the set of allocated pids and the profile's search rule stated
  * as candidate ranges ({@link SeedSearchRule}). No bitmaps, no counters, no cleverness; every
  * answer can be checked by reading this class and the rule's Javadoc.
+ *
+ * <p>Memory (PIDMAP-3): the set of pages that exist. A page is installed when a search passes
+ * through it (seed 136-149 installs every page the loop enters, before it looks at the page's
+ * counter), so the model installs the pages of the candidate ranges, in the order they are
+ * tried, from the first up to the page of the pid taken, or all of them when the search takes
+ * none. docs/SEMANTICS.md argues this from the seed's loop for both profiles.
  *
  * <p>Not thread-safe: the model is sequential by definition.
  */
@@ -22,9 +27,12 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   private final Geometry geometry;
   private final Profile profile;
   private final SearchRule rule;
-  private final NavigableSet<Integer> allocated = new TreeSet<>();
-  /** Pages the seed would have installed: page 0, and every page a pid was ever taken from. */
-  private final NavigableSet<Integer> touchedPages = new TreeSet<>();
+  /** The allocated pids, pid 0 included. */
+  private final BitSet allocated = new BitSet();
+  /** How many pids {@link #allocated} holds (kept, not counted: the set may reach 4 million). */
+  private int count;
+  /** Pages that exist: page 0 from the start, and every page a search has passed through. */
+  private final BitSet installedPages = new BitSet();
   private int pidMax;
   private int lastPid;
 
@@ -33,8 +41,9 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     this.profile = profile;
     this.rule = ruleOf(profile);
     this.pidMax = geometry.defaultPidMax();
-    allocated.add(0); // pid 0 is the idle task's (seed 526-527, 654-656)
-    touchedPages.add(0);
+    allocated.set(0);
+    count = 1; // pid 0 is the idle task's (seed 526-527, 654-656)
+    installedPages.set(0); // page 0 exists from the start (seed 513, 526)
   }
 
   private static SearchRule ruleOf(Profile profile) {
@@ -58,26 +67,48 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     return profile;
   }
 
-  /** Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one. */
+  /**
+   * Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one;
+   * every page the search passes through on the way is installed (seed 136-149).
+   */
   @Override
   @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
-    int pid = firstCandidate();
-    if (pid != NO_PID) {
-      allocated.add(pid);
-      touchedPages.add(geometry.pageOf(pid));
-      lastPid = pid;
+    for (SearchRule.Range r : rule.candidates(lastPid, pidMax, geometry)) {
+      int pid = firstFree(r);
+      if (r.from() < r.to()) {
+        installPages(r.from(), pid != NO_PID ? pid : r.to() - 1); // keeps [PIDMAP-3]
+      }
+      if (pid != NO_PID) {
+        allocated.set(pid);
+        count++;
+        lastPid = pid;
+        return pid;
+      }
     }
-    return pid;
+    return NO_PID;
+  }
+
+  /** The smallest pid of {@code r} that is not allocated, or NO_PID. */
+  private int firstFree(SearchRule.Range r) {
+    if (r.from() >= r.to()) {
+      return NO_PID;
+    }
+    int pid = allocated.nextClearBit(r.from());
+    return pid < r.to() ? pid : NO_PID;
+  }
+
+  /** Installs the pages that hold pids {@code from} to {@code to}, both included. */
+  private void installPages(int from, int to) {
+    installedPages.set(geometry.pageOf(from), geometry.pageOf(to) + 1);
   }
 
   /** The pid alloc would hand out now, or {@link #NO_PID}; changes nothing. */
   public int firstCandidate() {
     for (SearchRule.Range r : rule.candidates(lastPid, pidMax, geometry)) {
-      for (int pid = r.from(); pid < r.to(); pid++) {
-        if (!allocated.contains(pid)) {
-          return pid;
-        }
+      int pid = firstFree(r);
+      if (pid != NO_PID) {
+        return pid;
       }
     }
     return NO_PID;
@@ -87,8 +118,9 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Override
   @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
-    Require.freeable(pid, geometry, allocated.contains(pid));
-    allocated.remove(pid);
+    Require.freeable(pid, geometry, pid >= 0 && allocated.get(pid));
+    allocated.clear(pid);
+    count--;
   }
 
   /** Seed: pid.c lines 184-200. The smallest allocated pid above {@code last}. */
@@ -96,14 +128,14 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
-    Integer higher = allocated.higher(last);
-    return higher == null ? NO_PID : higher;
+    int higher = allocated.nextSetBit(last + 1);
+    return higher < 0 ? NO_PID : higher;
   }
 
   @Override
   public boolean isAllocated(int pid) {
     Require.pidInRange("pid", pid, geometry);
-    return allocated.contains(pid);
+    return allocated.get(pid);
   }
 
   @Override
@@ -128,19 +160,17 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   @Override
   public int allocatedCount() {
-    return allocated.size();
+    return count;
   }
 
   @Override
   public BitSet allocated() {
-    BitSet copy = new BitSet();
-    allocated.forEach(copy::set);
-    return copy;
+    return (BitSet) allocated.clone();
   }
 
   @Override
   public boolean pageInstalled(int page) {
-    return touchedPages.contains(page);
+    return installedPages.get(page);
   }
 
   @Override
@@ -151,12 +181,13 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Override
   public int pageSetBits(int page) {
     int from = page * geometry.bitsPerPage();
-    return allocated.subSet(from, true, from + geometry.bitsPerPage(), false).size();
+    return allocated.get(from, from + geometry.bitsPerPage()).cardinality();
   }
 
   @Override
   public String toString() {
     return "model " + profile + " pid_max=" + pidMax + " last_pid=" + lastPid + " allocated="
-        + (allocated.size() <= 20 ? allocated.toString() : allocated.size() + " pids");
+        + (count <= 20 ? allocated.stream().mapToObj(Integer::toString)
+            .collect(Collectors.joining(", ", "[", "]")) : count + " pids");
   }
 }

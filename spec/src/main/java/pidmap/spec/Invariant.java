@@ -26,6 +26,11 @@ public enum Invariant {
       "Alloc fails only when the profile's search rule has no free candidate.",
       "124-182"),
 
+  ALLOC_5(Part.ALLOCATOR, "ALLOC-5",
+      "Alloc hands out the pid the profile's search takes, scanning pid by pid as the kernel "
+          + "does (the seed's loop; today's cyclic search), and fails when it takes none.",
+      "124-182"),
+
   NEXT_1(Part.ALLOCATOR, "NEXT-1",
       "next(last) returns the smallest allocated pid above last, also above a "
           + "lowered pid_max, or -1 when there is none.",
@@ -41,6 +46,13 @@ public enum Invariant {
           + "as they were.",
       "none: the project's rule for bad input"),
 
+  INPUT_3(Part.ALLOCATOR, "INPUT-3",
+      "An input is refused exactly when it breaks its bound in the contract (free: an "
+          + "allocated pid in [1, pid_max_limit); next: [0, pid_max_limit); set_last: "
+          + "[0, pid_max]; set_pid_max: [pid_max_min, pid_max_limit]), and the refusal names "
+          + "the parameter and the value.",
+      "none: the project's rule for bad input"),
+
   PIDMAP_1(Part.ALLOCATOR, "PIDMAP-1",
       "Pid 0 is always allocated: it belongs to the idle task and is never "
           + "handed out or freed.",
@@ -52,9 +64,10 @@ public enum Invariant {
       "115-121, 151-154, 526-531"),
 
   PIDMAP_3(Part.ALLOCATOR, "PIDMAP-3",
-      "A bitmap page exists only if it is page 0 or a pid in it has been "
-          + "allocated: memory grows with the pids used, not with pid_max.",
-      "66-69, 136-149"),
+      "A bitmap page exists exactly when it is page 0 or a search has passed through it "
+          + "(an alloc installs each page its search enters, and no page is ever freed): "
+          + "memory grows with the pids searched, not with pid_max.",
+      "66-69, 136-149, 513"),
 
   PIDMAP_4(Part.ALLOCATOR, "PIDMAP-4",
       "Nothing is lost: the allocated pids are exactly pid 0 and the pids "

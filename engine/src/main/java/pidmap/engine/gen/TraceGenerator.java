@@ -32,6 +32,13 @@ public final class TraceGenerator {
   /** Above this many free pids below pid_max, a fill first lowers pid_max to keep it short. */
   static final int MAX_FILL = 96;
 
+  /**
+   * The default budget of a page-edge fill: the allocs it may emit. Enough for every edge of the
+   * small geometries; a fill to the kernel's 32768 takes about 32,500 and needs a campaign with
+   * long traces and a larger budget ({@link #TraceGenerator(Geometry, Profile, long, Map, int)}).
+   */
+  public static final int DEFAULT_EDGE_FILL_BUDGET = 4096;
+
   private final Geometry geometry;
   private final SplittableRandom random;
   private final ModelPidAllocator model;
@@ -40,6 +47,7 @@ public final class TraceGenerator {
   private final Move[] moves = Move.values();
   private final int[] cumulative = new int[moves.length];
   private final ArrayDeque<Op> pending = new ArrayDeque<>();
+  private final int edgeFillBudget;
   private int lastHandedOut = -1;
   private int lastFreed = -1;
 
@@ -50,6 +58,16 @@ public final class TraceGenerator {
 
   /** A generator with its own mix; moves missing from {@code weights} are never drawn. */
   public TraceGenerator(Geometry geometry, Profile profile, long seed, Map<Move, Integer> weights) {
+    this(geometry, profile, seed, weights, DEFAULT_EDGE_FILL_BUDGET);
+  }
+
+  /**
+   * A generator with its own mix and page-edge fill budget: a {@link Move#FILL_AT_A_PAGE_EDGE}
+   * that would emit more than {@code edgeFillBudget} allocs plays FILL_TO_EXHAUSTION instead.
+   */
+  public TraceGenerator(Geometry geometry, Profile profile, long seed, Map<Move, Integer> weights,
+      int edgeFillBudget) {
+    this.edgeFillBudget = edgeFillBudget;
     this.geometry = geometry;
     this.random = new SplittableRandom(seed);
     this.model = new ModelPidAllocator(geometry, profile);
@@ -80,6 +98,13 @@ public final class TraceGenerator {
   /** The trace of {@code length} operations for this seed, from a fresh namespace. */
   public static List<Op> generate(Geometry geometry, Profile profile, long seed, int length) {
     return new TraceGenerator(geometry, profile, seed).generate(length);
+  }
+
+  /** As {@link #generate(Geometry, Profile, long, int)}, with a page-edge fill budget. */
+  public static List<Op> generate(
+      Geometry geometry, Profile profile, long seed, int length, int edgeFillBudget) {
+    return new TraceGenerator(geometry, profile, seed, defaultWeights(), edgeFillBudget)
+        .generate(length);
   }
 
   /** The next {@code length} operations. */
@@ -141,6 +166,9 @@ public final class TraceGenerator {
       }
       case FILL_TO_EXHAUSTION:
         fillToExhaustion();
+        break;
+      case FILL_AT_A_PAGE_EDGE:
+        fillAtAPageEdge();
         break;
       case LOWER_PID_MAX:
         emit(Op.setPidMax(values.lowerPidMax(pidMax())));
@@ -216,6 +244,16 @@ public final class TraceGenerator {
       long lowered = Math.min(Math.max(clear + 1L, geometry.pidMaxMin()), pidMax());
       emit(Op.setPidMax(lowered));
     }
+    allocUntilExhausted();
+    for (int rounds = 1 + random.nextInt(4); rounds > 0 && held.size() > 0; rounds--) {
+      boolean last = random.nextBoolean() && lastHandedOut > 0 && held.contains(lastHandedOut);
+      emit(Op.free(last ? lastHandedOut : held.draw(random)));
+      emit(Op.alloc());
+    }
+  }
+
+  /** Allocs while the model's search finds a pid, then one alloc that fails. */
+  private void allocUntilExhausted() {
     for (int guard = pidMax() + 1; guard > 0; guard--) {
       if (model.firstCandidate() == PidAllocator.NO_PID) {
         break;
@@ -223,10 +261,44 @@ public final class TraceGenerator {
       emit(Op.alloc());
     }
     emit(Op.alloc()); // at exhaustion
-    for (int rounds = 1 + random.nextInt(4); rounds > 0 && held.size() > 0; rounds--) {
-      boolean last = random.nextBoolean() && lastHandedOut > 0 && held.contains(lastHandedOut);
-      emit(Op.free(last ? lastHandedOut : held.draw(random)));
-      emit(Op.alloc());
+  }
+
+  /**
+   * pid_max just above a page edge kB (k = 1 three times in four), often last_pid just below
+   * the edge so the fill runs across it, allocs until alloc fails, then one to three rounds of
+   * set_last to a pid near the edge, its free and an alloc: on the seed's profile a freed
+   * last_pid of kB-1 or kB is handed out again, one of kB-2 or kB+1 is not. When the fill would
+   * take more than the budget's allocs (or no edge fits), a plain fill instead.
+   */
+  private void fillAtAPageEdge() {
+    int b = geometry.bitsPerPage();
+    int edges = (limit() - 2) / b; // edges kB with kB + 2 <= pid_max_limit
+    if (edges < 1) {
+      fillToExhaustion();
+      return;
+    }
+    int k = random.nextInt(4) != 0 ? 1 : 1 + random.nextInt(edges);
+    int edge = k * b;
+    int newMax = Math.min(edge + values.pick(1, 2, 1 + random.nextInt(8)), limit());
+    BitSet taken = model.allocated();
+    int reserved = geometry.reservedPids();
+    int cost = newMax - reserved - taken.get(reserved, newMax).cardinality();
+    if (newMax < geometry.pidMaxMin() || cost > edgeFillBudget) {
+      fillToExhaustion();
+      return;
+    }
+    emit(Op.setPidMax(newMax));
+    if (random.nextBoolean()) {
+      emit(Op.setLast(Math.max(0, edge - 2 - random.nextInt(3))));
+    }
+    allocUntilExhausted();
+    for (int rounds = 1 + random.nextInt(3); rounds > 0; rounds--) {
+      int last = edge + values.pick(-2, -1, -1, 0, 0, 1);
+      if (last > 0 && last < newMax && held.contains(last)) {
+        emit(Op.setLast(last));
+        emit(Op.free(last));
+        emit(Op.alloc());
+      }
     }
   }
 

@@ -3,6 +3,6 @@
  * after a step whether it holds, reading the step through {@link
  * pidmap.engine.invariants.Step}.
  *
- * <p>May use: spec and trace.
+ * <p>May use: spec, trace and {@code pidmap.engine.scan}.
  */
 package pidmap.engine.invariants;

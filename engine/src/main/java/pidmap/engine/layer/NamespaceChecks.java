@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidCache;
-import pidmap.spec.pid.PidHashing;
 import pidmap.spec.pid.PidLayer;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.PidType;
@@ -112,15 +111,16 @@ final class NamespaceChecks {
     return null;
   }
 
-  /** HASH-1. */
+  /** HASH-1, against {@link SeedHash}'s own rendition of pidhash_init and pid_hashfn. */
   static String hashPlacement(LayerStep s) {
     PidLayer l = s.layer();
     int shift = l.pidhashShift();
-    if (shift != l.config().pidhashShift()) {
-      return "the hash has shift " + shift + ", pidhash_init gives " + l.config().pidhashShift();
+    int wantShift = SeedHash.shift(l.config().nrKernelPages());
+    if (shift != wantShift) {
+      return "the hash has shift " + shift + ", pidhash_init gives " + wantShift;
     }
     for (HashEntry e : l.hashEntries()) {
-      int want = PidHashing.pidHashFn(e.nr(), e.ns().hashKey(), shift);
+      int want = SeedHash.chain(e.nr(), e.ns().hashKey(), shift);
       if (e.bucket() != want) {
         return "number " + e.nr() + " of " + s.nameOf(e.pid()) + " is on chain " + e.bucket()
             + ", pid_hashfn says " + want;

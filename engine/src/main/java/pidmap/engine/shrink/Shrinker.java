@@ -28,6 +28,13 @@ public final class Shrinker {
   /** How many predicate calls a shrink of a trace may make before it settles for what it has. */
   public static final int DEFAULT_MAX_TESTS = 10_000;
 
+  /**
+   * How many engine steps a shrink against the engine may spend, about: a trace of L steps gets
+   * at most this / L tries (never more than {@link #DEFAULT_MAX_TESTS}), so the 40,000-step
+   * traces of the kernel's page-edge campaign shrink in bounded time, if less far.
+   */
+  public static final long ENGINE_STEP_BUDGET = 10_000_000L;
+
   /** Rounds of ddmin, simplification and compression; each round that changes nothing ends it. */
   private static final int MAX_ROUNDS = 50;
 
@@ -109,7 +116,7 @@ public final class Shrinker {
         prefix,
         attempt -> !DifferentialEngine.run(geometry, profile, candidate, attempt).ok(),
         OpSimplifier.forGeometry(geometry),
-        DEFAULT_MAX_TESTS);
+        (int) Math.max(20, Math.min(DEFAULT_MAX_TESTS, ENGINE_STEP_BUDGET / prefix.size())));
   }
 
   /**

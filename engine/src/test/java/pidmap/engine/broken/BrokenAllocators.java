@@ -12,7 +12,7 @@ public enum BrokenAllocators {
 
   WRAP_RESTARTS_AT_ZERO(
       "the wrap restarts at offset 0 instead of RESERVED_PIDS",
-      "but the impl answers 1",
+      "invariant ALLOC-5 failed: alloc handed out 1",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected int wrapOffset() {
@@ -60,7 +60,7 @@ public enum BrokenAllocators {
 
   FREE_OF_A_FREE_PID_ACCEPTED(
       "free does not check the bit, so freeing a free pid is accepted and counted",
-      "invariant PIDMAP-2 failed",
+      "invariant INPUT-3 failed",
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean freeChecksTheBit() {
@@ -78,9 +78,34 @@ public enum BrokenAllocators {
         }
       }),
 
+  EVERY_PAGE_INSTALLED_UP_FRONT(
+      "the constructor installs every page, so memory grows with pid_max_limit",
+      "invariant PIDMAP-3 failed",
+      (g, p) -> new SeedLoopAllocator(g, p) {
+        @Override
+        protected boolean installedUpFront(int map) {
+          return true;
+        }
+      }),
+
+  /**
+   * Shrinks badly on bpp=64: the shrinker lowers the set_last that led into page 2 and keeps the
+   * allocs that then walk there (1-minimal, not minimal), hence its own bound.
+   */
+  EMPTY_PAGE_DROPPED_BY_FREE(
+      "free drops a page whose last pid it frees, so a page the search installed disappears",
+      "invariant PIDMAP-3 failed", 80,
+      (g, p) -> new SeedLoopAllocator(g, p) {
+        @Override
+        protected boolean freeDropsAnEmptyPage() {
+          return true;
+        }
+      }),
+
+  /** Needs a map filled but for last_pid: a few allocs more than the others' bound. */
   QUIRK_FIXED(
       "the last pass scans the whole start page, so a freed last_pid is handed out again",
-      "the model answers ENOMEM",
+      "search takes none", 20,
       (g, p) -> new SeedLoopAllocator(g, p) {
         @Override
         protected boolean lastPassStopsBeforeLast() {
@@ -88,14 +113,28 @@ public enum BrokenAllocators {
         }
       });
 
+  /** A shrunk counterexample longer than this means the shrinker (or the generator) regressed. */
+  public static final int MAX_SHRUNK_STEPS = 10;
+
   private final String bug;
   private final String failure;
+  private final int maxShrunk;
   private final AllocatorFactory factory;
 
   BrokenAllocators(String bug, String failure, AllocatorFactory factory) {
+    this(bug, failure, MAX_SHRUNK_STEPS, factory);
+  }
+
+  BrokenAllocators(String bug, String failure, int maxShrunk, AllocatorFactory factory) {
     this.bug = bug;
     this.failure = failure;
+    this.maxShrunk = maxShrunk;
     this.factory = factory;
+  }
+
+  /** The longest shrunk counterexample the campaign may report for this variant. */
+  public int maxShrunk() {
+    return maxShrunk;
   }
 
   /** Words the engine's failure message must contain: the variant is caught for its bug. */

@@ -32,13 +32,30 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
     this.pages = new BitSet[geometry.pidmapEntries()];
     this.nrFree = new int[pages.length];
     Arrays.fill(nrFree, bitsPerPage);
-    pages[0] = new BitSet(bitsPerPage);
+    for (int map = 0; map < pages.length; map++) {
+      if (map == 0 || installedUpFront(map)) {
+        pages[map] = new BitSet(bitsPerPage);
+      }
+    }
     pages[0].set(0);
     nrFree[0] = bitsPerPage - 1;
     this.pidMax = geometry.defaultPidMax();
   }
 
   // ---- the hooks: each returns or does what the seed does ----
+
+  /**
+   * Whether page {@code map} (1 or more) is installed by the constructor; the seed installs only
+   * page 0 (seed 513). Called from the constructor: an override must not read its own fields.
+   */
+  protected boolean installedUpFront(int map) {
+    return false;
+  }
+
+  /** Whether free drops a page that becomes empty (the seed never frees a page, seed 66-69). */
+  protected boolean freeDropsAnEmptyPage() {
+    return false;
+  }
 
   /** The offset in page 0 where the search goes on after passing pid_max (seed 174-175). */
   protected int wrapOffset() {
@@ -154,6 +171,9 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
     int map = pid / bitsPerPage;
     if (pages[map] != null) {
       pages[map].clear(pid % bitsPerPage);
+      if (map > 0 && pages[map].isEmpty() && freeDropsAnEmptyPage()) {
+        pages[map] = null;
+      }
     }
     countFree(map);
   }

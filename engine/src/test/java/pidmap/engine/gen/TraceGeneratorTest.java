@@ -47,6 +47,34 @@ class TraceGeneratorTest {
         .startsWith(TraceGenerator.generate(g, SEED, 7, 300).toArray(new Op[0]));
   }
 
+  /**
+   * A fill to a page edge on the kernel's geometry takes about 32,500 allocs: with a budget for
+   * it, pid_max goes just above 32768 and the map is filled across the edge until alloc fails;
+   * with the default budget the move falls back to a short fill below one page.
+   */
+  @Test
+  void aPageEdgeFillOnTheKernelGeometryExhaustsAbove32768OnlyWithTheBudgetForIt() {
+    Map<Move, Integer> onlyEdgeFills = new EnumMap<>(Move.class);
+    onlyEdgeFills.put(Move.FILL_AT_A_PAGE_EDGE, 1);
+    ModelPidAllocator m = new ModelPidAllocator(Geometry.KERNEL, SEED);
+    List<Op> ops = new TraceGenerator(Geometry.KERNEL, SEED, 3, onlyEdgeFills, 40_000)
+        .generate(33_000);
+    int exhaustedAbove = 0;
+    for (Op op : ops) {
+      int max = m.pidMax();
+      Outcome o = Apply.run(op, m);
+      if (o.kind() == Outcome.Kind.ERRNO && max > 32768) {
+        exhaustedAbove++;
+      }
+    }
+    assertThat(exhaustedAbove).isPositive();
+    assertThat(m.allocated().get(32767)).isTrue();
+    assertThat(m.allocated().get(32768)).isTrue();
+
+    List<Op> short1 = new TraceGenerator(Geometry.KERNEL, SEED, 3, onlyEdgeFills).generate(2000);
+    assertThat(short1).noneMatch(op -> op.kind() == Op.Kind.SET_PID_MAX && op.arg() > 32768);
+  }
+
   @Test
   void aMixWithOnlyAllocsEmitsOnlyAllocs() {
     Map<Move, Integer> onlyAlloc = new EnumMap<>(Move.class);
