@@ -40,7 +40,8 @@ public final class DifferentialEngine {
 
   private final Geometry geometry;
   private final Profile profile;
-  private final ModelPidAllocator model;
+  private final InspectablePidAllocator reference;
+  private final ModelPidAllocator model; // the reference, when it is the model; else null
   private final InspectablePidAllocator candidate;
   private final Ledger ledger;
   private final boolean smallGeometry;
@@ -55,13 +56,29 @@ public final class DifferentialEngine {
 
   /** The model against any allocator, e.g. a deliberately broken one. */
   public DifferentialEngine(Geometry geometry, Profile profile, AllocatorFactory candidate) {
+    this(geometry, profile, ModelPidAllocator::new, candidate);
+  }
+
+  private DifferentialEngine(Geometry geometry, Profile profile, AllocatorFactory reference,
+      AllocatorFactory candidate) {
     this.geometry = Objects.requireNonNull(geometry);
     this.profile = Objects.requireNonNull(profile);
-    this.model = new ModelPidAllocator(geometry, profile);
+    this.reference = reference.create(geometry, profile);
+    this.model = this.reference instanceof ModelPidAllocator m ? m : null;
     this.candidate = candidate.create(geometry, profile);
     this.ledger = new Ledger(geometry.defaultPidMax());
     this.smallGeometry = geometry.pidMaxLimit() <= FULL_CHECK_LIMIT;
-    this.comparison = new StateComparison(model, this.candidate, smallGeometry);
+    this.comparison = new StateComparison(this.reference, this.candidate, smallGeometry);
+  }
+
+  /**
+   * An engine whose reference is not the model: for the tests that show the invariants catch a
+   * bug written into both sides, which the comparison of the two cannot see. {@link #model()}
+   * then refuses.
+   */
+  public static DifferentialEngine againstReference(Geometry geometry, Profile profile,
+      AllocatorFactory reference, AllocatorFactory candidate) {
+    return new DifferentialEngine(geometry, profile, reference, candidate);
   }
 
   /** Runs {@code ops} from a fresh state and stops at the first failing step. */
@@ -85,7 +102,11 @@ public final class DifferentialEngine {
     return profile;
   }
 
+  /** The model, the reference of every engine but one made by {@link #againstReference}. */
   public ModelPidAllocator model() {
+    if (model == null) {
+      throw new IllegalStateException("this engine's reference is " + reference + ", not the model");
+    }
     return model;
   }
 
@@ -110,10 +131,10 @@ public final class DifferentialEngine {
     }
     steps++;
     StepView.Before before = before(op);
-    Snapshot modelBefore = Snapshot.of(model, op, smallGeometry);
+    Snapshot modelBefore = Snapshot.of(reference, op, smallGeometry);
     Snapshot candidateBefore = Snapshot.of(candidate, op, smallGeometry);
 
-    Outcome ref = Apply.run(op, model);
+    Outcome ref = Apply.run(op, reference);
     Outcome got = Apply.run(op, candidate);
     boolean resultHeldBefore = op.kind() == Op.Kind.ALLOC && got.kind() == Outcome.Kind.PID
         && ledger.holds(got.pid());
@@ -131,7 +152,7 @@ public final class DifferentialEngine {
     }
     if (failure == null) {
       failure = checkInvariants(
-          new StepView(model, before, modelBefore, ledger, ref, resultHeldBefore),
+          new StepView(reference, before, modelBefore, ledger, ref, resultHeldBefore),
           " (in the model)");
     }
     if (failure == null && expect != null && !expect.matches(ref)) {

@@ -37,7 +37,9 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
         pages[map] = new BitSet(bitsPerPage);
       }
     }
-    pages[0].set(0);
+    if (reservesPidZero()) {
+      pages[0].set(0);
+    }
     nrFree[0] = bitsPerPage - 1;
     this.pidMax = geometry.defaultPidMax();
   }
@@ -50,6 +52,31 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
    */
   protected boolean installedUpFront(int map) {
     return false;
+  }
+
+  /** Whether the constructor sets pid 0's bit (seed 526). Called from the constructor. */
+  protected boolean reservesPidZero() {
+    return true;
+  }
+
+  /** The number of passes after the first (seed 134: pages below pid_max, less one at a page start). */
+  protected int maxScan(int max, int offset) {
+    return (max + bitsPerPage - 1) / bitsPerPage - (offset == 0 ? 1 : 0);
+  }
+
+  /** Whether a probe at {@code pid} is still below pid_max (seed 166). */
+  protected boolean belowPidMax(int pid, int max) {
+    return pid < max;
+  }
+
+  /** Whether free clears the pid's bit (seed 120). */
+  protected boolean freeClearsTheBit() {
+    return true;
+  }
+
+  /** Whether set_pid_max checks its bound before it stores (the contract's rule for bad input). */
+  protected boolean setPidMaxChecksFirst() {
+    return true;
   }
 
   /** Whether free drops a page that becomes empty (the seed never frees a page, seed 66-69). */
@@ -127,7 +154,7 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
     int offset = pid & mask;
     int map = pid / bitsPerPage;
     int lastMap = (max - 1) / bitsPerPage;
-    int maxScan = (max + bitsPerPage - 1) / bitsPerPage - (offset == 0 ? 1 : 0);
+    int maxScan = maxScan(max, offset);
     boolean firstProbe = true;
     for (int i = 0; i <= maxScan; ++i) {
       if (pages[map] == null) {
@@ -145,7 +172,7 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
           offset = page.nextClearBit(offset);
           pid = map * bitsPerPage + offset;
         } while (offset < bitsPerPage
-            && pid < max
+            && belowPidMax(pid, max)
             && (i != maxScan || pid < last || ((last + 1) & mask) == 0
                 || !lastPassStopsBeforeLast()));
       }
@@ -169,7 +196,7 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
     Require.pidInRange("pid", pid, geometry);
     Require.freeable(pid, geometry, pid != 0 && (!freeChecksTheBit() || isAllocated(pid)));
     int map = pid / bitsPerPage;
-    if (pages[map] != null) {
+    if (pages[map] != null && freeClearsTheBit()) {
       pages[map].clear(pid % bitsPerPage);
       if (map > 0 && pages[map].isEmpty() && freeDropsAnEmptyPage()) {
         pages[map] = null;
@@ -219,6 +246,9 @@ public class SeedLoopAllocator implements InspectablePidAllocator {
 
   @Override
   public void setPidMax(int value) {
+    if (!setPidMaxChecksFirst()) {
+      pidMax = value;
+    }
     pidMax = Require.pidMax(value, geometry);
   }
 
