@@ -2,22 +2,17 @@ package pidmap.engine.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.CatchesTwin;
 import pidmap.spec.Checks;
 import pidmap.spec.Invariant;
 import pidmap.spec.pid.LayerConfig;
-import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidLayer;
-import pidmap.spec.pid.PidNs;
-import pidmap.spec.pid.PidType;
-import pidmap.spec.pid.Task;
 
 /**
  * Each deliberately broken layer (the impl with one call broken) runs through the same property
@@ -25,101 +20,54 @@ import pidmap.spec.pid.Task;
  * violates, and shrink the trace to a handful of operations.
  */
 @Checks({Invariant.PID_1, Invariant.PID_2, Invariant.PID_3, Invariant.NS_1, Invariant.NS_2,
-    Invariant.REF_2, Invariant.ZAP_1, Invariant.INIT_1, Invariant.LOOKUP_1})
+    Invariant.REF_1, Invariant.REF_2, Invariant.LINK_1, Invariant.HASH_1, Invariant.HASH_2,
+    Invariant.CACHE_1, Invariant.ZAP_1, Invariant.INIT_1, Invariant.LOOKUP_1, Invariant.INPUT_2})
 class BrokenLayersAreCaughtTest {
 
   private static final int SEEDS = 30;
   private static final int MAX_SHRUNK = 12;
 
-  private static Function<LayerConfig, PidLayer> broken(
-      Function<PidLayer, ForwardingPidLayer> wrap) {
-    return c -> wrap.apply(new ImplPidLayer(c));
+  private static Arguments twin(Function<LayerConfig, PidLayer> layer, String invariant) {
+    String name = layer.apply(Layers.small()).getClass().getSimpleName();
+    return Arguments.of(Named.of(name, layer), invariant);
   }
 
   static Stream<Arguments> variants() {
     return Stream.of(
-        Arguments.of(Named.of("find_pid_ns misses numbers below the root",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public Pid findPidNs(int nr, PidNs ns) {
-                return ns.level() > 0 ? null : delegate.findPidNs(nr, ns);
-              }
-            })), "PID-1"),
-        Arguments.of(Named.of("pid_nr_ns ignores which namespace is at the level",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public int pidNrNs(Pid pid, PidNs ns) {
-                return pid != null && ns.level() <= pid.level() ? pid.nr(ns.level())
-                    : delegate.pidNrNs(pid, ns);
-              }
-            })), "PID-2"),
-        Arguments.of(Named.of("put_pid never releases",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public void putPid(Pid pid) {
-                if (pid == null || pid.count() > 1 || pid.released()) {
-                  delegate.putPid(pid);
-                }
-              }
-            })), "PID-3"),
-        Arguments.of(Named.of("alloc_pid takes a stray number in the namespace",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public Pid allocPid(PidNs ns) {
-                Pid p = delegate.allocPid(ns);
-                if (p != null) {
-                  ns.pidmap().alloc();
-                }
-                return p;
-              }
-            })), "NS-1"),
-        Arguments.of(Named.of("copy_pid_ns takes one reference too many",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public PidNs copyPidNs(long flags, PidNs old) {
-                PidNs n = delegate.copyPidNs(flags, old);
-                delegate.getPidNs(n);
-                return n;
-              }
-            })), "NS-2"),
-        Arguments.of(Named.of("get_pid_task takes no reference",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public Task getPidTask(Pid pid, PidType type) {
-                return delegate.pidTask(pid, type);
-              }
-            })), "REF-2"),
-        Arguments.of(Named.of("zap keeps the child reaper",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public List<Task> zapPidNsProcesses(PidNs ns) {
-                Task reaper = ns.childReaper();
-                List<Task> killed = delegate.zapPidNsProcesses(ns);
-                if (reaper != null) {
-                  delegate.setChildReaper(ns, reaper);
-                }
-                return killed;
-              }
-            })), "ZAP-1"),
-        Arguments.of(Named.of("is_container_init looks at the root number",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public boolean isContainerInit(Task task) {
-                Pid p = delegate.linkedPid(task, PidType.PID);
-                return p != null && p.nr(0) == 1;
-              }
-            })), "INIT-1"),
-        Arguments.of(Named.of("find_ge_pid finds only exact numbers",
-            broken(l -> new ForwardingPidLayer(l) {
-              @Override
-              public Pid findGePid(int nr, PidNs ns) {
-                return delegate.findPidNs(nr, ns);
-              }
-            })), "LOOKUP-1"));
+        twin(BrokenLayers.FindPidNsMissesNumbersBelowTheRoot::new, "PID-1"),
+        twin(BrokenLayers.PidNrNsIgnoresTheNamespace::new, "PID-2"),
+        twin(BrokenLayers.PutPidNeverReleases::new, "PID-3"),
+        twin(BrokenLayers.AllocPidTakesAStrayNumber::new, "NS-1"),
+        twin(BrokenLayers.CopyPidNsTakesOneReferenceTooMany::new, "NS-2"),
+        twin(BrokenLayers.GetPidTakesNoReference::new, "REF-1"),
+        twin(BrokenLayers.GetPidTaskTakesNoReference::new, "REF-2"),
+        twin(BrokenLayers.TaskListsATaskTwice::new, "LINK-1"),
+        twin(BrokenLayers.HashPlacesByNumberAlone::new, "HASH-1"),
+        twin(BrokenLayers.HashHoldsRootNumbersTwice::new, "HASH-2"),
+        twin(BrokenLayers.CachesCountOneTooMany::new, "CACHE-1"),
+        twin(BrokenLayers.ZapKeepsTheChildReaper::new, "ZAP-1"),
+        twin(BrokenLayers.ContainerInitLooksAtTheRootNumber::new, "INIT-1"),
+        twin(BrokenLayers.FindGePidFindsOnlyExactNumbers::new, "LOOKUP-1"),
+        twin(BrokenLayers.RefusedCopyPidNsMovesLastPid::new, "INPUT-2"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
+  @CatchesTwin(invariant = Invariant.PID_1, twin = BrokenLayers.FindPidNsMissesNumbersBelowTheRoot.class)
+  @CatchesTwin(invariant = Invariant.PID_2, twin = BrokenLayers.PidNrNsIgnoresTheNamespace.class)
+  @CatchesTwin(invariant = Invariant.PID_3, twin = BrokenLayers.PutPidNeverReleases.class)
+  @CatchesTwin(invariant = Invariant.NS_1, twin = BrokenLayers.AllocPidTakesAStrayNumber.class)
+  @CatchesTwin(invariant = Invariant.NS_2, twin = BrokenLayers.CopyPidNsTakesOneReferenceTooMany.class)
+  @CatchesTwin(invariant = Invariant.REF_1, twin = BrokenLayers.GetPidTakesNoReference.class)
+  @CatchesTwin(invariant = Invariant.REF_2, twin = BrokenLayers.GetPidTaskTakesNoReference.class)
+  @CatchesTwin(invariant = Invariant.LINK_1, twin = BrokenLayers.TaskListsATaskTwice.class)
+  @CatchesTwin(invariant = Invariant.HASH_1, twin = BrokenLayers.HashPlacesByNumberAlone.class)
+  @CatchesTwin(invariant = Invariant.HASH_2, twin = BrokenLayers.HashHoldsRootNumbersTwice.class)
+  @CatchesTwin(invariant = Invariant.CACHE_1, twin = BrokenLayers.CachesCountOneTooMany.class)
+  @CatchesTwin(invariant = Invariant.ZAP_1, twin = BrokenLayers.ZapKeepsTheChildReaper.class)
+  @CatchesTwin(invariant = Invariant.INIT_1, twin = BrokenLayers.ContainerInitLooksAtTheRootNumber.class)
+  @CatchesTwin(invariant = Invariant.LOOKUP_1, twin = BrokenLayers.FindGePidFindsOnlyExactNumbers.class)
+  @CatchesTwin(invariant = Invariant.INPUT_2, twin = BrokenLayers.RefusedCopyPidNsMovesLastPid.class)
   void thePropertyCatchesItNamesTheRuleAndShrinks(
       Function<LayerConfig, PidLayer> layer, String invariant) {
     LayerCheck.Counterexample found = null;

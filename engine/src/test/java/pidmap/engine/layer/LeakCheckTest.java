@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.CatchesTwin;
 import pidmap.spec.Checks;
 import pidmap.spec.Invariant;
 import pidmap.spec.pid.CloneFlags;
@@ -27,6 +28,22 @@ import pidmap.trace.layer.LayerOp;
  */
 @Checks({Invariant.PID_3, Invariant.NS_2, Invariant.REF_1, Invariant.LEAK_1})
 class LeakCheckTest {
+
+  /** The broken user: takes t1's pid with get_task_pid and never puts it. */
+  static final class ForgetsToPutATaskPid implements Consumer<LayerDriver> {
+    @Override
+    public void accept(LayerDriver d) {
+      d.layer.getTaskPid(d.symbols.require("t1", Task.class), PidType.PID);
+    }
+  }
+
+  /** The broken user: takes a reference on namespace n1 and never puts it. */
+  static final class ForgetsToPutANamespace implements Consumer<LayerDriver> {
+    @Override
+    public void accept(LayerDriver d) {
+      d.layer.getPidNs(d.symbols.require("n1", PidNs.class));
+    }
+  }
 
   /** Runs fork t1 (with CLONE_NEWPID when asked), then {@code leak}, then the teardown. */
   private static String leakCheck(Function<LayerConfig, PidLayer> layer, long flags,
@@ -51,18 +68,18 @@ class LeakCheckTest {
 
   @ParameterizedTest
   @MethodSource("pidmap.engine.layer.Layers#both")
+  @CatchesTwin(invariant = Invariant.LEAK_1, twin = ForgetsToPutATaskPid.class)
   void aLeakedPidReferenceIsCaught(Function<LayerConfig, PidLayer> layer) {
-    String v = leakCheck(layer, 0,
-        d -> d.layer.getTaskPid(d.symbols.require("t1", Task.class), PidType.PID));
+    String v = leakCheck(layer, 0, new ForgetsToPutATaskPid());
     assertThat(v).isEqualTo(
         "invariant LEAK-1 failed: cache pid_1 still has 1 live objects");
   }
 
   @ParameterizedTest
   @MethodSource("pidmap.engine.layer.Layers#both")
+  @CatchesTwin(invariant = Invariant.LEAK_1, twin = ForgetsToPutANamespace.class)
   void aLeakedNamespaceReferenceIsCaught(Function<LayerConfig, PidLayer> layer) {
-    String v = leakCheck(layer, CloneFlags.CLONE_NEWPID,
-        d -> d.layer.getPidNs(d.symbols.require("n1", PidNs.class)));
+    String v = leakCheck(layer, CloneFlags.CLONE_NEWPID, new ForgetsToPutANamespace());
     assertThat(v).isEqualTo("invariant LEAK-1 failed: 1 namespaces are still live");
   }
 
