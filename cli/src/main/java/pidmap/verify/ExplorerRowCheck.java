@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import pidmap.engine.AllocatorFactory;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
@@ -16,9 +17,16 @@ import pidmap.impl.BitmapPidAllocator;
  */
 public final class ExplorerRowCheck implements Check {
   private final Scope scope;
+  private final AllocatorFactory candidate;
 
   public ExplorerRowCheck(Scope scope) {
+    this(scope, BitmapPidAllocator::new);
+  }
+
+  /** The model against another allocator, e.g. a broken twin. */
+  public ExplorerRowCheck(Scope scope, AllocatorFactory candidate) {
     this.scope = scope;
+    this.candidate = candidate;
   }
 
   @Override
@@ -39,7 +47,7 @@ public final class ExplorerRowCheck implements Check {
     Explorer.Progress levels = (s, depth, states, transitions, millis) ->
         progress.say(String.format(Locale.ROOT, "explore %s: depth %d, %,d states, %,d transitions",
             s.name(), depth, states, transitions));
-    ExploreResult r = Explorer.explore(scope, "impl", BitmapPidAllocator::new,
+    ExploreResult r = Explorer.explore(scope, "impl", candidate,
         Explorer.Settings.defaults().with(levels));
     if (r.passed()) {
       return new CheckResult(r.states(), r.transitions(), null);

@@ -6,6 +6,7 @@ import pidmap.oracle.KernelDivergence;
 import pidmap.oracle.KernelReport;
 import pidmap.oracle.KernelUnavailableException;
 import pidmap.oracle.NestedLockstep;
+import pidmap.spec.Profile;
 
 /**
  * The live-kernel oracle as a verify row, in fresh PID namespaces: either the linux-6 allocator
@@ -18,21 +19,31 @@ public final class KernelRowCheck implements Check {
   private final long steps;
   private final long seed;
   private final boolean nested;
+  private final Profile profile;
 
   /** The allocator row. */
   public KernelRowCheck(long steps, long seed) {
-    this(steps, seed, false);
+    this(steps, seed, false, Profile.LINUX_6);
   }
 
-  private KernelRowCheck(long steps, long seed, boolean nested) {
+  /**
+   * The allocator row with another profile's model and impl in place of linux-6's: the broken
+   * twin a test runs to see the row fail.
+   */
+  KernelRowCheck(long steps, long seed, Profile profile) {
+    this(steps, seed, false, profile);
+  }
+
+  private KernelRowCheck(long steps, long seed, boolean nested, Profile profile) {
     this.steps = steps;
     this.seed = seed;
     this.nested = nested;
+    this.profile = profile;
   }
 
   /** The pid layer row, in a nested namespace. */
   public static KernelRowCheck nested(long steps, long seed) {
-    return new KernelRowCheck(steps, seed, true);
+    return new KernelRowCheck(steps, seed, true, Profile.LINUX_6);
   }
 
   @Override
@@ -52,7 +63,7 @@ public final class KernelRowCheck implements Check {
   }
 
   private CheckResult runFlat(Progress progress) {
-    KernelCheck.Result r = KernelCheck.check(steps, seed);
+    KernelCheck.Result r = KernelCheck.check(steps, seed, profile);
     if (r.unavailableReason() != null) {
       return CheckResult.skipped(r.unavailableReason());
     }

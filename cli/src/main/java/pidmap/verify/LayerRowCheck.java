@@ -1,9 +1,12 @@
 package pidmap.verify;
 
+import java.util.function.Function;
 import pidmap.engine.layer.LayerCheck;
 import pidmap.engine.layer.LayerEngine;
 import pidmap.engine.layer.LayerTraceGenerator;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.PidLayer;
 
 /**
  * The pid layer (struct pid, namespaces, tasks, lookups) as a verify row: generated layer traces
@@ -14,11 +17,19 @@ public final class LayerRowCheck implements Check {
   private final int traces;
   private final int length;
   private final long seed;
+  private final Function<LayerConfig, PidLayer> candidate;
 
   public LayerRowCheck(int traces, int length, long seed) {
+    this(traces, length, seed, ImplPidLayer::new);
+  }
+
+  /** The model against another layer, e.g. a broken twin. */
+  public LayerRowCheck(int traces, int length, long seed,
+      Function<LayerConfig, PidLayer> candidate) {
     this.traces = traces;
     this.length = length;
     this.seed = seed;
+    this.candidate = candidate;
   }
 
   @Override
@@ -37,7 +48,7 @@ public final class LayerRowCheck implements Check {
     for (int i = 0; i < traces; i++) {
       LayerTraceGenerator.Trace trace = LayerTraceGenerator.generate(seed + i, length);
       LayerEngine.Result[] result = new LayerEngine.Result[1];
-      LayerCheck.Counterexample c = LayerCheck.check(trace, ImplPidLayer::new, result);
+      LayerCheck.Counterexample c = LayerCheck.check(trace, candidate, result);
       steps += result[0].steps();
       if (c != null) {
         return new CheckResult(i + 1, steps,

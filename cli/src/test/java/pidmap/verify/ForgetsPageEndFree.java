@@ -1,11 +1,11 @@
 package pidmap.verify;
 
-import pidmap.impl.BitmapPidAllocator;
+import pidmap.engine.broken.SeedLoopAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
 /** Broken on purpose: freeing the last pid of a page answers ok but leaves the pid allocated. */
-final class ForgetsPageEndFree extends BitmapPidAllocator {
+final class ForgetsPageEndFree extends SeedLoopAllocator {
   ForgetsPageEndFree(Geometry geometry, Profile profile) {
     super(geometry, profile);
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import pidmap.engine.StepResult;
 import pidmap.engine.shrink.TraceShrinker;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.CatchesTwin;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 import pidmap.trace.TraceLine;
@@ -24,6 +25,7 @@ class VerificationTest {
   private static final Geometry SMALL = Geometry.small(4, 2, 14);
 
   @Test
+  @CatchesTwin(check = DifferentialCheck.class, twin = ForgetsPageEndFree.class)
   void aBrokenAllocatorIsCaughtAndItsShrunkTraceWrittenToAFile() throws IOException {
     DifferentialCheck check = new DifferentialCheck(SMALL, Profile.LINUX_2_6_24, 50, 1000, 42,
         ForgetsPageEndFree::new);

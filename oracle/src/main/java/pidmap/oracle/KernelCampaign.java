@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import pidmap.spec.Profile;
 
 /**
  * Runs scenarios of every kind in turn, each in a fresh namespace, until a step budget is spent
@@ -30,6 +31,16 @@ public final class KernelCampaign {
    */
   public static KernelReport run(long totalSteps, long seed, List<ScenarioKind> kinds,
       int episodeSteps, Integer pidMax) throws KernelUnavailableException, IOException {
+    return run(totalSteps, seed, kinds, episodeSteps, pidMax, Profile.LINUX_6);
+  }
+
+  /**
+   * As above, with another profile's model and impl against the kernel: only a test uses it, to
+   * show that the campaign catches a rule the kernel does not follow.
+   */
+  public static KernelReport run(long totalSteps, long seed, List<ScenarioKind> kinds,
+      int episodeSteps, Integer pidMax, Profile profile)
+      throws KernelUnavailableException, IOException {
     SplittableRandom seeds = new SplittableRandom(seed);
     Map<ScenarioKind, Long> steps = new EnumMap<>(ScenarioKind.class);
     Map<KernelEvent, Long> events = new EnumMap<>(KernelEvent.class);
@@ -41,7 +52,8 @@ public final class KernelCampaign {
     while (done < totalSteps && divergence == null) {
       ScenarioKind kind = kinds.get(episodes % kinds.size());
       int n = (int) Math.min(episodeSteps, totalSteps - done);
-      KernelLockstep.Episode e = KernelLockstep.run(kind, seeds.nextLong(), pidMax, n, false);
+      KernelLockstep.Episode e =
+          KernelLockstep.run(kind, seeds.nextLong(), pidMax, n, false, profile);
       episodes++;
       done += e.steps();
       nanos.merge(kind, e.nanos(), Long::sum);

@@ -1,6 +1,7 @@
 package pidmap.oracle;
 
 import java.io.IOException;
+import pidmap.spec.Profile;
 
 /**
  * The short kernel check that {@code ./pidmap verify} runs: a few thousand lockstep steps across
@@ -54,11 +55,16 @@ public final class KernelCheck {
 
   /** Runs {@code steps} lockstep steps from {@code seed} across every scenario kind. */
   public static Result check(long steps, long seed) {
+    return check(steps, seed, Profile.LINUX_6);
+  }
+
+  /** As above, with another profile's model and impl in place of linux-6's (for a test). */
+  public static Result check(long steps, long seed, Profile profile) {
     int episode = (int) Math.max(100, Math.min(KernelCampaign.DEFAULT_EPISODE_STEPS,
         steps / ScenarioKind.values().length));
     try {
       return new Result(KernelCampaign.run(steps, seed,
-          java.util.List.of(ScenarioKind.values()), episode, null), null, null);
+          java.util.List.of(ScenarioKind.values()), episode, null, profile), null, null);
     } catch (KernelUnavailableException e) {
       return new Result(null, e.getMessage(), null);
     } catch (IOException e) {
