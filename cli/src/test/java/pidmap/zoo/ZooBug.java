@@ -39,7 +39,7 @@ enum ZooBug {
               ZooChecks.BLIND_TRACES),
           installRace(ZooAllocators.InstallRaceOps.class),
           ZooChecks.lincheck("lincheck random", Lincheck.modelChecking()
-              .verifier(SomeFreePidVerifier.MayAlwaysFail.class),
+              .verifier(SomeFreePidVerifier.FailsOnlyWhenFullOrRaced.class),
               ZooAllocators.InstallRaceOps.class))),
 
   PAGE_CROSSING_SKIPS_A_PAGE("crossing a page end advances twice, skipping a page",
@@ -160,6 +160,6 @@ enum ZooBug {
   static Catch installRace(Class<? extends AllocFreeOps> ops, int invocations) {
     return ZooChecks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
         .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), ""))
-        .verifier(SomeFreePidVerifier.MayAlwaysFail.class), ops);
+        .verifier(SomeFreePidVerifier.FailsOnlyWhenFullOrRaced.class), ops);
   }
 }

@@ -3,16 +3,21 @@ package pidmap.explorer.lincheck;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
+import org.jetbrains.lincheck.datastructures.Validate;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.spec.Geometry;
+import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 
 /**
  * The impl's alloc and free as Lincheck operations, on a fresh {@link BitmapPidAllocator} per
  * scenario. Alloc answers the pid or -1; free answers whether it freed (a refused free changes
- * nothing). Subclasses pick the last_pid update; {@link NextOps} adds next.
+ * nothing). Subclasses pick the profile and the last_pid update; {@link NextOps} adds next. At
+ * every quiescent point (after the init part, the parallel part and the post part) Lincheck calls
+ * {@link #countersMatchPages()}, which fails unless every page's free counter equals
+ * bits_per_page minus its set bits ([PIDMAP-2] at quiescence).
  */
 @Param(name = "pid", gen = IntGen.class, conf = "1:7")
 public abstract class AllocFreeOps {
@@ -23,15 +28,29 @@ public abstract class AllocFreeOps {
    */
   public static final Geometry TWO_PAGES = new Geometry(4, 1, 8, 8);
 
-  protected final BitmapPidAllocator impl;
+  protected final InspectablePidAllocator impl;
 
   protected AllocFreeOps(Geometry g, LastPidUpdate update) {
     this(new BitmapPidAllocator(g, Profile.LINUX_2_6_24, update));
   }
 
-  /** Operations on a given allocator, e.g. a variant of the bug zoo. */
-  protected AllocFreeOps(BitmapPidAllocator impl) {
+  /** Operations on a given allocator, e.g. a variant of the bug zoo or a broken twin. */
+  protected AllocFreeOps(InspectablePidAllocator impl) {
     this.impl = impl;
+  }
+
+  /** [PIDMAP-2] at a quiescent point: every page's counter agrees with its bits. */
+  @Validate
+  public void countersMatchPages() {
+    int bpp = impl.geometry().bitsPerPage();
+    for (int p = 0; p < impl.geometry().pidmapEntries(); p++) {
+      int counter = impl.pageFreeCounter(p);
+      int set = impl.pageSetBits(p);
+      if (counter != bpp - set) {
+        throw new IllegalStateException("page " + p + " has free counter " + counter + " but "
+            + set + " of " + bpp + " bits set");
+      }
+    }
   }
 
   @Operation
@@ -60,6 +79,13 @@ public abstract class AllocFreeOps {
   public static class ForwardCas extends AllocFreeOps {
     public ForwardCas() {
       super(TWO_PAGES, LastPidUpdate.FORWARD_CAS);
+    }
+  }
+
+  /** The linux-6 profile: the cyclic search on the same pages and counters. */
+  public static class Cyclic extends AllocFreeOps {
+    public Cyclic() {
+      super(new BitmapPidAllocator(TWO_PAGES, Profile.LINUX_6, LastPidUpdate.SEED_PLAIN_STORE));
     }
   }
 

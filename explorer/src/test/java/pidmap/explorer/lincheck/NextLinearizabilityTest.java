@@ -15,7 +15,7 @@ class NextLinearizabilityTest {
   @Test
   @Checks(Invariant.NEXT_1)
   void nextWithinOneWordIsLinearizable() {
-    Lincheck.modelChecking().iterations(8).verifier(SomeFreePidVerifier.MayAlwaysFail.class)
+    Lincheck.modelChecking().iterations(8).verifier(SomeFreePidVerifier.FailsOnlyWhenFullOrRaced.class)
         .check(NextOps.OnePage.class);
   }
 
@@ -40,6 +40,6 @@ class NextLinearizabilityTest {
     return Lincheck.pinned(invocations)
         .addCustomScenario(LincheckScenarios.of(ops, "alloc x7, free 1, free 2, free 3, free 4, free 6,"
             + " free 7", List.of("next 0", "alloc, free 5"), ""))
-        .verifier(SomeFreePidVerifier.MayAlwaysFail.class);
+        .verifier(SomeFreePidVerifier.FailsOnlyWhenFullOrRaced.class);
   }
 }

@@ -5,6 +5,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import pidmap.impl.LastPidUpdate;
 import pidmap.spec.Geometry;
+import pidmap.spec.InspectablePidAllocator;
 
 /** Alloc, free and next (from 0 to 6) of the impl, with the seed's plain last_pid store. */
 public abstract class NextOps extends AllocFreeOps {
@@ -14,6 +15,11 @@ public abstract class NextOps extends AllocFreeOps {
 
   protected NextOps(Geometry g) {
     super(g, LastPidUpdate.SEED_PLAIN_STORE);
+  }
+
+  /** Alloc, free and next on a given allocator, e.g. a broken twin. */
+  protected NextOps(InspectablePidAllocator impl) {
+    super(impl);
   }
 
   @Operation

@@ -34,6 +34,15 @@ public abstract class SetSpecVerifier implements Verifier {
   /** The state after {@code op(args)} answered {@code result} in {@code set}, or NOT_ALLOWED. */
   protected abstract long after(long set, String op, List<Object> args, Object result);
 
+  /**
+   * As {@link #after(long, String, List, Object)}, for an operation that ran while
+   * {@code racingFrees} successful frees (or exits) of other threads overlapped it in real time;
+   * a specification that lets a search miss a pid freed behind it overrides this.
+   */
+  protected long after(long set, String op, List<Object> args, Object result, int racingFrees) {
+    return after(set, op, args, result);
+  }
+
   @Override
   public boolean verifyResults(ExecutionScenario scenario, ExecutionResult result) {
     long set = FRESH;
@@ -66,7 +75,8 @@ public abstract class SetSpecVerifier implements Verifier {
       if (!realTimeMinimal(t, i, done, results)) {
         continue;
       }
-      long next = step(set, threads.get(t).get(i), results.get(t).get(i).getResult());
+      long next = step(set, threads.get(t).get(i), results.get(t).get(i).getResult(),
+          racingFrees(t, i, threads, results));
       if (next == NOT_ALLOWED) {
         continue;
       }
@@ -107,11 +117,44 @@ public abstract class SetSpecVerifier implements Verifier {
   }
 
   private long step(long set, Actor actor, LincheckResult r) {
+    return step(set, actor, r, 0);
+  }
+
+  private long step(long set, Actor actor, LincheckResult r, int racingFrees) {
     if (!(r instanceof ValueResult)) {
       return NOT_ALLOWED; // an exception or a hang is never allowed
     }
     return after(set, actor.getMethod().getName(), new ArrayList<>(actor.getArguments()),
-        ((ValueResult) r).getValue());
+        ((ValueResult) r).getValue(), racingFrees);
+  }
+
+  /** Names of the operations that free a pid and answer true when they did. */
+  private static final Set<String> FREES = Set.of("free", "exit");
+
+  /**
+   * How many operations of other threads freed a pid (answered true) while (t, i) ran: neither
+   * finished before the other started, by the clocks Lincheck records at each start.
+   */
+  private static int racingFrees(int t, int i, List<List<Actor>> threads,
+      List<List<ResultWithClock>> results) {
+    int[] mine = results.get(t).get(i).getClockOnStart().getClock();
+    int n = 0;
+    for (int u = 0; u < threads.size(); u++) {
+      if (u == t) {
+        continue;
+      }
+      for (int j = 0; j < threads.get(u).size(); j++) {
+        ResultWithClock other = results.get(u).get(j);
+        boolean endedBefore = j < mine[u];
+        boolean startedAfter = i < other.getClockOnStart().getClock()[t];
+        if (!endedBefore && !startedAfter
+            && FREES.contains(threads.get(u).get(j).getMethod().getName())
+            && other.getResult() instanceof ValueResult v && Boolean.TRUE.equals(v.getValue())) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** The smallest pid in {@code set} above {@code last}, or -1. */
