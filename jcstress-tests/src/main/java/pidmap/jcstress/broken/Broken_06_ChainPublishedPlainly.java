@@ -31,11 +31,11 @@ import pidmap.spec.CatchesTwin;
 @CatchesTwin(check = Pid_01_FindPidNsRaces.class, twin = JcstressTwins.ChainPublishedPlainly.class,
     run = CatchesTwin.Run.JCSTRESS_TWINS)
 public class Broken_06_ChainPublishedPlainly {
-  final JcstressTwins.ChainPublishedPlainly chain = new JcstressTwins.ChainPublishedPlainly(1);
+  final JcstressTwins.ChainPublishedPlainly chain = new JcstressTwins.ChainPublishedPlainly(1, 22);
 
   @Actor
   public void t1(II_Result r) {
-    chain.add(22);
+    chain.add();
   }
 
   @Actor

@@ -185,15 +185,21 @@ public final class JcstressTwins {
     }
 
     private Node head;
+    private final Node fresh;
 
-    public ChainPublishedPlainly(int firstNr) {
+    /**
+     * A chain holding {@code firstNr}, and the node of {@code nextNr} built but not hashed, as
+     * alloc_pid builds its Upids before it hashes them.
+     */
+    public ChainPublishedPlainly(int firstNr, int nextNr) {
       head = new Node(firstNr);
+      fresh = new Node(nextNr);
     }
 
-    public void add(int nr) {
-      Node n = new Node(nr);
-      n.next = head;
-      head = n; // the bug: a plain store where the impl has setRelease
+    /** hlist_add_head of the built node. */
+    public void add() {
+      fresh.next = head;
+      head = fresh; // the bug: a plain store where the impl has setRelease
     }
 
     public int find(int nr) {
