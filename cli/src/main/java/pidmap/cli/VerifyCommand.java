@@ -20,7 +20,10 @@ import pidmap.verify.Verification;
 @Command(name = "verify",     header = "Runs the randomized differential campaign and prints a table.",
     description = "Runs the verification campaign: seeded generated traces on the model and"
         + " the impl, on the kernel's geometry and on 4/2/14, 8/3/21 and 64/10/200 (bits/page,"
-        + " reserved, pid_max), for each profile (by default 200 traces of 1000 steps each);"
+        + " reserved, pid_max), for each profile (by default 200 traces of 1000 steps each),"
+        + " and long traces on the kernel's geometry that fill it to the page edge at 32768"
+        + " (5 of 40000 steps); each of these rows says what it reached (wraps, exhaustions,"
+        + " page edges crossed, last_pid reused at a page edge);"
         + " the pid layer's property (40 traces of 300 ops); and the linux-6 profile against"
         + " the running kernel (10000 steps; skipped where PID namespaces are not allowed). A"
         + " failure is shrunk and printed with its seed and a replay command.",

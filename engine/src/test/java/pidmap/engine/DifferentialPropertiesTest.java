@@ -26,7 +26,8 @@ import pidmap.spec.Profile;
  *   <li>{@code -Dpidmap.seed=N}: run only the trace of seed N, on every geometry (what a failure
  *       message tells you to rerun).
  *   <li>{@code -Dpidmap.traces=N}: traces per geometry instead of the defaults below (a longer
- *       campaign: e.g. 20000).
+ *       campaign: e.g. 20000); {@code -Dpidmap.edgeTraces=N} for the kernel's page-edge case
+ *       (default 5 traces of 40,000 steps).
  *   <li>{@code -Dpidmap.steps=N}: steps per trace (default {@value #DEFAULT_STEPS}, and 40,000
  *       for the kernel's page-edge case).
  * </ul>
@@ -48,7 +49,9 @@ class DifferentialPropertiesTest {
   void generatedTracesConform(String name, CampaignGeometries.Case c) {
     Long only = Long.getLong("pidmap.seed");
     long first = only != null ? only : Long.getLong("pidmap.baseSeed", DEFAULT_BASE_SEED);
-    int traces = only != null ? 1 : Integer.getInteger("pidmap.traces", c.traces());
+    int traces = only != null ? 1 : c == CampaignGeometries.KERNEL_PAGE_EDGES
+        ? Integer.getInteger("pidmap.edgeTraces", c.traces())
+        : Integer.getInteger("pidmap.traces", c.traces());
     int steps = Integer.getInteger("pidmap.steps", c.steps());
 
     Campaign.Result r = Campaign.run(c.geometry(), Profile.LINUX_2_6_24,

@@ -22,7 +22,8 @@ import pidmap.spec.CatchesTwin;
  * whose mark says {@link CatchesTwin.Run#DEFAULT} (the sanity run of {@code mvn verify}); with
  * {@code all}, every twin (the quick run of the {@code jcstress-twins} profile). A twin that only
  * the longer run must catch is listed by the default run with what it saw, so the default run
- * says which twins it leaves to the profile.
+ * says which twins it leaves to the profile; a twin test without a mark claims no catch and is
+ * only listed.
  *
  * <p>Usage: {@code java -cp jcstress.jar pidmap.jcstress.TwinsCaught default|all}. Stateless; one
  * run per process.
@@ -55,15 +56,18 @@ public final class TwinsCaught {
         + (all ? "every twin" : "the twins marked " + CatchesTwin.Run.DEFAULT) + "):");
     for (String name : twinTests()) {
       CatchesTwin[] marks = Class.forName(name).getAnnotationsByType(CatchesTwin.class);
-      boolean required = all || Arrays.stream(marks).anyMatch(m -> m.run() == CatchesTwin.Run.DEFAULT);
+      boolean claimed = marks.length > 0; // a twin without a mark claims no catch
+      boolean required = claimed
+          && (all || Arrays.stream(marks).anyMatch(m -> m.run() == CatchesTwin.Run.DEFAULT));
       long[] s = seen.get(name);
       String verdict = s == null ? "not run" : s[0] > 0 ? "caught" : "not seen";
       String checks = Arrays.stream(marks).map(m -> m.check().getSimpleName() + " on "
-          + m.twin().getSimpleName()).reduce((a, b) -> a + ", " + b).orElse("no mark");
+          + m.twin().getSimpleName()).reduce((a, b) -> a + ", " + b).orElse("unmarked");
       System.out.printf("  %-45s %-9s %s of %s samples; %s; %s%n",
           name.substring(name.lastIndexOf('.') + 1), verdict,
           s == null ? 0 : s[0], s == null ? 0 : s[1], checks,
-          required ? "required here" : "left to " + CatchesTwin.Run.JCSTRESS_TWINS.command());
+          !claimed ? "no catch claimed (see its comment)"
+              : required ? "required here" : "left to " + CatchesTwin.Run.JCSTRESS_TWINS.command());
       if (required && !verdict.equals("caught")) {
         missed++;
       }

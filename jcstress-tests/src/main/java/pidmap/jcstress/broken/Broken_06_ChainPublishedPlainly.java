@@ -9,18 +9,22 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
-import pidmap.jcstress.pid.Pid_01_FindPidNsRaces;
-import pidmap.spec.CatchesTwin;
 
 /*
  * The twin of Pid_01_FindPidNsRaces.RacingAllocPid: 1 is on a hash chain, T1 puts 22 in front of
  * it while T2 walks the chain for 1, then for 22, on a chain whose new node and head are stored
  * plainly: the release that publishes the node weakened to a plain store
  * (ChainPublishedPlainly). A walk that sees the new head but not yet its next loses 1, which
- * Pid_01 forbids; graded ACCEPTABLE_INTERESTING here. On x86 the hardware keeps stores in order,
- * so only the JIT's reordering can show it: docs/JCSTRESS.md says in which mode it was seen.
+ * Pid_01 forbids; graded ACCEPTABLE_INTERESTING here.
  *
- * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Broken_06 -m tough
+ * NOT CAUGHT on this project's x86 machine, and so not marked @CatchesTwin: x86 keeps stores in
+ * order and dependent loads in order, and HotSpot's C2 did not reorder the two stores, so the
+ * weakened release was seen in 0 of about 100 samples in sanity mode and 0 of 12,064,176 in quick
+ * mode (every JVM configuration, StressGCM/StressLCM included; docs/JCSTRESS.md). The JMM allows
+ * the outcome; hardware that reorders stores (ARM, POWER) is where this twin would be caught.
+ * It stays in every run so that TwinsCaught prints what each run saw of it.
+ *
+ * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Broken_06 -m quick
  */
 @JCStressTest
 @Outcome(id = {"1, 22", "1, -1"}, expect = ACCEPTABLE, desc = "1 found")
@@ -28,8 +32,6 @@ import pidmap.spec.CatchesTwin;
     desc = "caught: the walk saw the new head before its next, 1 lost")
 @Outcome(expect = FORBIDDEN, desc = "anything else")
 @State
-@CatchesTwin(check = Pid_01_FindPidNsRaces.class, twin = JcstressTwins.ChainPublishedPlainly.class,
-    run = CatchesTwin.Run.JCSTRESS_TWINS)
 public class Broken_06_ChainPublishedPlainly {
   final JcstressTwins.ChainPublishedPlainly chain = new JcstressTwins.ChainPublishedPlainly(1, 22);
 

@@ -21,8 +21,9 @@ import pidmap.spec.pid.Pid;
  * the reader observes is the chain's links, Upid.next, which are not final: a new node's next is
  * written before the release store of the head publishes the node, and a removed node keeps its
  * next so that a reader standing on it goes on. What must hold: a number that stays hashed the
- * whole time is always found ([PID-1], [HASH-2]). Weakening the head's release to a plain store
- * (Broken_06) or clearing the removed node's next (Broken_07) breaks exactly this.
+ * whole time is always found ([PID-1], [HASH-2]). Clearing the removed node's next breaks this
+ * and is caught (Broken_07); weakening the head's release to a plain store breaks it under the
+ * JMM but was never seen on this x86 machine (Broken_06 says in how many samples).
  * Layer: 8 bits per page, RESERVED_PIDS 1, pid_max 24, 16 hash chains (no memory given); numbers
  * 1 and 22 of init_pid_ns share chain 9. The constructor takes 1 and sets last_pid to 21, so
  * the next alloc_pid takes 22 and puts it in front of 1. Reads (find_pid_ns(1), find_pid_ns(22)),
