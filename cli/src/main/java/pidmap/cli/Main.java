@@ -80,6 +80,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("shrink", new ShrinkCommand(stdin));
     cl.addSubcommand("verify", new VerifyCommand());
     cl.addSubcommand("kernel", new KernelCommand());
+    cl.addSubcommand("conform", new ConformCommand());
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;

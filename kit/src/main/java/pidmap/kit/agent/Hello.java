@@ -1,5 +1,6 @@
 package pidmap.kit.agent;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,9 +24,9 @@ public record Hello(int protocol, Set<String> ops, Set<String> features,
   public static final int PROTOCOL = 1;
 
   public Hello {
-    ops = Set.copyOf(ops);
-    features = Set.copyOf(features);
-    fields = Map.copyOf(fields);
+    ops = Collections.unmodifiableSet(new LinkedHashSet<>(ops));
+    features = Collections.unmodifiableSet(new LinkedHashSet<>(features));
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /**

@@ -78,7 +78,17 @@ public final class ProcessAgent implements Agent {
 
   /** A factory of fresh agents running {@code command}. */
   public static AgentFactory factory(String command, long timeoutMs) {
-    return () -> start(command, timeoutMs, Math.max(timeoutMs, 10_000));
+    return new AgentFactory() {
+      @Override
+      public Agent start() throws AgentException {
+        return ProcessAgent.start(command, timeoutMs, Math.max(timeoutMs, 10_000));
+      }
+
+      @Override
+      public AgentFactory withTimeout(long ms) {
+        return factory(command, ms);
+      }
+    };
   }
 
   private void pump(BufferedReader r, boolean stdout) {

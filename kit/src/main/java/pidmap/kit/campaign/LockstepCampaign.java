@@ -11,6 +11,7 @@ import pidmap.kit.suite.Failure;
 import pidmap.kit.suite.Req;
 import pidmap.kit.suite.Scenario;
 import pidmap.kit.suite.ScenarioRunner;
+import pidmap.kit.suite.ShrinkBudget;
 import pidmap.kit.suite.Step;
 import pidmap.kit.suite.TraceRun;
 import pidmap.kit.suite.Verdict;
@@ -61,13 +62,10 @@ public final class LockstepCampaign {
       }
       done += f.step();
       List<Req> prefix = reqs.subList(0, Math.max(1, f.step()));
-      List<Req> small = prefix.size() > 1 ? runner.shrink(prefix, f) : prefix;
-      List<Step> shrunk = Scenario.answers(small, profile, runner.initialPidMax());
-      Failure again = TraceRun.run(agents, shrunk);
-      if (again == null || again.step() != shrunk.size()) { // flaky: report it unshrunk
-        shrunk = expected.subList(0, f.step());
-        again = f;
-      }
+      ScenarioRunner.Confirmed c = prefix.size() > ShrinkBudget.SHORT
+          ? runner.confirm(CampaignShrink.shrink(prefix, f, runner, profile), f) : null;
+      List<Step> shrunk = c != null ? c.steps() : expected.subList(0, f.step());
+      Failure again = c != null ? c.failure() : f;
       return new CampaignResult(again.verdict(), null, done, episodes, seed, again,
           TraceRun.transcript(shrunk, again), kind.id(), prefix.size(),
           (System.nanoTime() - start) / 1_000_000);

@@ -136,13 +136,15 @@ final class ProcessScenarios {
     return List.of(
         Scenario.process("exhaustion", "a fork that runs out at an outer level fails with"
             + " EAGAIN, and a namespace whose first pid failed starts over at 1", """
-            set_pid_max 301 => ok
+            set_pid_max 302 => ok
             set_last 299 => ok
             fork t2 t1 => pids 300
+            fork t3 t1 => pids 301
+            set_pid_max 301 => ok
             unshare t2 => ok
-            fork t3 t2 => errno EAGAIN
-            set_pid_max 302 => ok
-            fork t3 t2 => pids 301/1
+            fork t4 t2 => errno EAGAIN
+            set_pid_max 303 => ok
+            fork t4 t2 => pids 302/1
             """));
   }
 

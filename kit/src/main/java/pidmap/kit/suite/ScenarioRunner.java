@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import pidmap.engine.shrink.Shrinker;
 import pidmap.kit.agent.AgentFactory;
 import pidmap.kit.agent.Hello;
@@ -71,38 +72,76 @@ public final class ScenarioRunner {
           (System.nanoTime() - start) / 1_000_000);
     }
     int from = f.step();
-    if (!s.processLevel() && f.step() > 1) {
+    if (!s.processLevel() && f.step() > ShrinkBudget.SHORT) {
       List<Req> prefix = s.reqs().subList(0, f.step());
-      List<Req> small = shrink(prefix, f);
-      if (small.size() < prefix.size()) {
-        List<Step> shrunk = Scenario.answers(small, profile, initialPidMax());
-        Failure again = TraceRun.run(agents, shrunk);
-        if (again != null && again.step() == shrunk.size()) {
-          steps = shrunk;
-          f = again;
-        }
+      Confirmed c = confirm(shrink(prefix, f), f);
+      if (c != null && c.steps().size() < prefix.size()) {
+        steps = c.steps();
+        f = c.failure();
       }
     }
     return new ScenarioResult(s, f.verdict(), null, f, TraceRun.transcript(steps, f), from,
         (System.nanoTime() - start) / 1_000_000);
   }
 
+  /** A shrunk trace cut after its failing step, with that failure. */
+  public record Confirmed(List<Step> steps, Failure failure) {}
+
+  /**
+   * Re-runs a shrunk candidate at the run's own reply bound: its failure, cut after the failing
+   * step, or null when it no longer fails as {@code f} did.
+   */
+  public Confirmed confirm(List<Req> small, Failure f) {
+    List<Step> steps = Scenario.answers(small, profile, initialPidMax());
+    Failure again = TraceRun.run(agents, steps);
+    if (again == null || again.step() == 0 || again.verdict() != f.verdict()
+        || !verb(steps.get(again.step() - 1)).equals(verb(f.request()))) {
+      return null;
+    }
+    return new Confirmed(steps.subList(0, again.step()), again);
+  }
+
+  private static String verb(Step s) {
+    return verb(s.request());
+  }
+
+  private static String verb(String request) {
+    return request.split(" ")[0];
+  }
+
   /** The fewest requests of {@code reqs} that fail as {@code f} did, within the budget. */
   public List<Req> shrink(List<Req> reqs, Failure f) {
-    String verb = reqs.get(reqs.size() - 1).verb();
-    ShrinkBudget.Clock clock = budget.start();
+    Predicate<List<Req>> fails = failsLike(reqs, f);
     try {
-      return Shrinker.minimize(new ArrayList<>(reqs), candidate -> {
-        if (candidate.isEmpty() || clock.spent()
-            || !candidate.get(candidate.size() - 1).verb().equals(verb)) {
-          return false;
-        }
-        List<Step> steps = Scenario.answers(candidate, profile, initialPidMax());
-        Failure g = TraceRun.run(agents, steps);
-        return g != null && g.step() == candidate.size() && g.verdict() == f.verdict();
-      }, budget.maxTries());
+      return Shrinker.minimize(new ArrayList<>(reqs), fails, budget.maxTries());
     } catch (IllegalArgumentException e) {
       return reqs; // the failure did not come back (a flaky agent): keep it as it was
     }
+  }
+
+  /**
+   * Whether a candidate fails as {@code f} failed at the end of {@code reqs}: its first failing
+   * request is the same operation, with the same verdict (what follows it is cut once shrinking
+   * ends); run on fresh agents with the shrinking bound on replies, false once the budget's time
+   * is spent.
+   */
+  public Predicate<List<Req>> failsLike(List<Req> reqs, Failure f) {
+    String verb = reqs.get(reqs.size() - 1).verb();
+    ShrinkBudget.Clock clock = budget.start();
+    AgentFactory quick = agents.withTimeout(budget.replyTimeoutMs());
+    return candidate -> {
+      if (candidate.isEmpty() || clock.spent()) {
+        return false;
+      }
+      List<Step> steps = Scenario.answers(candidate, profile, initialPidMax());
+      Failure g = TraceRun.run(quick, steps);
+      return g != null && g.step() > 0 && g.verdict() == f.verdict()
+          && candidate.get(g.step() - 1).verb().equals(verb);
+    };
+  }
+
+  /** The budget of each shrink. */
+  public ShrinkBudget budget() {
+    return budget;
   }
 }

@@ -9,13 +9,22 @@ package pidmap.kit.suite;
  */
 public record Step(String request, String expected, Rule rule) {
 
-  /** Whether the agent's reply conforms. */
+  /**
+   * Whether the agent's reply conforms: it satisfies the rule, or equals Linux's answer where
+   * there is no rule or Linux's answer does not satisfy it either (then the rule does not apply:
+   * a shrunk trace may have lost the state the rule was written for).
+   */
   public boolean accepts(String reply) {
-    return rule == null ? expected.equals(reply) : rule.accepts().test(reply);
+    return ruled() ? rule.accepts().test(reply) : expected.equals(reply);
+  }
+
+  /** Whether the rule decides this step. */
+  public boolean ruled() {
+    return rule != null && rule.accepts().test(expected);
   }
 
   /** The transcript line: {@code request => expected}. */
   public String line() {
-    return request + " => " + expected + (rule == null ? "" : "   # judged: " + rule.sentence());
+    return request + " => " + expected + (!ruled() ? "" : "   # judged: " + rule.sentence());
   }
 }

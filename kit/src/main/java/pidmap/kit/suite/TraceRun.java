@@ -41,7 +41,7 @@ public final class TraceRun {
             e.getMessage());
       }
       if (!s.accepts(got)) {
-        String why = s.rule() == null ? "Linux answers " + s.expected()
+        String why = !s.ruled() ? "Linux answers " + s.expected()
             : "the reply must be " + s.rule().sentence() + " (Linux answers " + s.expected() + ")";
         return new Failure(i + 1, s.request(), s.expected(), got, Verdict.FAIL,
             "the agent answers " + got + "; " + why);
