@@ -63,6 +63,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pidmap-agent.h"
+
+#define OPS "alloc,free,next,set_last,set_pid_max,get_last,get_pid_max,check,nest,alloc_at," \
+            "fork,exit,reap,setsid,setpgid,unshare,setns"
+#if defined(__x86_64__)
+#define FEATURES "CLONE_NEWPID,CLONE_THREAD,set_tid,in"
+#else
+#define FEATURES "CLONE_NEWPID,set_tid,in"
+#endif
 #define PID_LIMIT (4 * 1024 * 1024) /* PID_MAX_LIMIT on 64-bit: no pid is at or above it */
 #define SLOTS_PER_CHUNK 4096
 #define MAX_CHUNKS 1024             /* at most 4M holders, as many as there are pids */
@@ -175,8 +184,7 @@ static void flush_out(void) {
   out_len = 0;
 }
 
-static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void reply(const char *fmt, ...) {
+void reply(const char *fmt, ...) {
   char line[512];
   va_list ap;
   va_start(ap, fmt);
@@ -196,7 +204,7 @@ static void reply(const char *fmt, ...) {
   out_len += (size_t)n;
 }
 
-static const char *errno_name(int e) {
+const char *errno_name(int e) {
   switch (e) {
     case EAGAIN: return "EAGAIN";
     case ENOMEM: return "ENOMEM";
@@ -210,6 +218,9 @@ static const char *errno_name(int e) {
     case ESRCH: return "ESRCH";
     case ECHILD: return "ECHILD";
     case EINTR: return "EINTR";
+    case EEXIST: return "EEXIST";
+    case ETIMEDOUT: return "ETIMEDOUT";
+    case ENOSYS: return "ENOSYS";
     default: return "EUNKNOWN";
   }
 }
@@ -428,7 +439,7 @@ static void free_nested_init(long pid) {
 
 static void do_free(long pid) {
   if (pid <= 1 || pid >= PID_LIMIT || slot_of_pid[pid] == 0) {
-    reply("error not-held %ld", pid);
+    reply("errno EINVAL"); /* not held: the model refuses it the same way */
     return;
   }
   if (pid == nested_init) {
@@ -586,6 +597,8 @@ static void handle(char *line) {
   int n = sscanf(line, "%31s %ld", cmd, &arg);
   if (n < 1) {
     reply("error empty request");
+  } else if (tasks_handle(line)) {
+    /* the process level, or a sysctl of a task's namespace: answered */
   } else if (strcmp(cmd, "alloc") == 0) {
     do_alloc();
   } else if (strcmp(cmd, "free") == 0 && n == 2) {
@@ -676,7 +689,10 @@ static void run_init(void) {
   long pid_max = read_sysctl(PID_MAX);
   /* Writing the value it already has tells whether we may write it at all. */
   int werr = !pid_max_per_ns ? EPERM : pid_max > 0 ? write_sysctl(PID_MAX, pid_max) : ENOENT;
-  reply("hello pid=%d pid_max=%ld last=%ld pid_max_per_ns=%s pid_max_writable=%s%s release=%s",
+  setsid(); /* t1, the namespace's init, leads its own session and process group */
+  tasks_init();
+  reply("hello protocol=1 agent=linux-kernel ops=" OPS " features=" FEATURES
+        " pid=%d pid_max=%ld last=%ld pid_max_per_ns=%s pid_max_writable=%s%s release=%s",
         (int)getpid(), pid_max, read_sysctl(NS_LAST_PID), pid_max_per_ns ? "yes" : "no",
         werr == 0 ? "yes" : "no:", werr == 0 ? "" : errno_name(werr), u.release);
   serve();
