@@ -81,7 +81,11 @@ class Task:
 
 class Agent:
     NS = Ns
-    OPS = "alloc,free,next,set_last,set_pid_max,get_last,get_pid_max,fork,exit,reap,setsid,setpgid,unshare,setns"
+    OPS = "alloc,free,next,set_last,set_pid_max,get_last,get_pid_max,fork,exit,reap,setsid,setpgid,unshare,setns,reset"
+
+    def reset(self):                                   # back to a fresh namespace
+        self.__init__()
+        return "ok"
 
     def __init__(self):
         self.root = self.NS(None, DEFAULT)

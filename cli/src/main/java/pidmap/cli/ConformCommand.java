@@ -15,6 +15,7 @@ import pidmap.kit.Conformance;
 import pidmap.kit.agent.AgentException;
 import pidmap.kit.agent.AgentFactory;
 import pidmap.kit.agent.ProcessAgent;
+import pidmap.kit.agent.ReusingFactory;
 import pidmap.kit.report.ConformReport;
 import pidmap.kit.report.JsonReport;
 import pidmap.kit.report.JunitXmlReport;
@@ -112,12 +113,11 @@ public final class ConformCommand implements Callable<Integer> {
     if (command == null) {
       return AGENT_UNAVAILABLE;
     }
-    AgentFactory agents = ProcessAgent.factory(command, timeoutMs);
     if (replay != null) {
-      return replay(agents, stdout);
+      return replay(ProcessAgent.factory(command, timeoutMs), stdout);
     }
     ConformReport report;
-    try {
+    try (ReusingFactory agents = ProcessAgent.reusing(command, timeoutMs)) {
       report = Conformance.run(agents, new Conformance.Plan(agent, p, chosen, steps, seed,
           new ShrinkBudget(ShrinkBudget.DEFAULT.maxTries(), ShrinkBudget.DEFAULT.maxMillis(),
           Math.min(timeoutMs, ShrinkBudget.DEFAULT.replyTimeoutMs()))), line -> err.println("  " + line));

@@ -76,6 +76,14 @@ public final class ProcessAgent implements Agent {
     return new ProcessAgent(command, timeoutMs, helloTimeoutMs);
   }
 
+  /**
+   * A factory of agents running {@code command}: a fresh process per scenario, or one process
+   * reused through {@code reset} when the agent offers it ({@link ReusingFactory}).
+   */
+  public static ReusingFactory reusing(String command, long timeoutMs) {
+    return new ReusingFactory(factory(command, timeoutMs));
+  }
+
   /** A factory of fresh agents running {@code command}. */
   public static AgentFactory factory(String command, long timeoutMs) {
     return new AgentFactory() {

@@ -15,8 +15,8 @@ public record ShrinkBudget(int maxTries, long maxMillis, long replyTimeoutMs) {
   /** Traces this short are reported as they are. */
   public static final int SHORT = 10;
 
-  /** 400 re-runs, 60 seconds, replies bounded by 250 ms. */
-  public static final ShrinkBudget DEFAULT = new ShrinkBudget(400, 60_000, 250);
+  /** 200 re-runs, 30 seconds, replies bounded by 250 ms. */
+  public static final ShrinkBudget DEFAULT = new ShrinkBudget(200, 30_000, 250);
 
   /** A clock started now. */
   public Clock start() {
