@@ -339,10 +339,11 @@ static long run_as(int s, int cmd) {
   }
 }
 
-/* How many threads the task's group still has (0 when it is gone). */
-static int threads_of(int pid) {
-  char path[64], text[2048];
+/* A field of /proc/PID/status ("Threads", "Tgid"), or 0 when the task is gone. */
+static int status_field(int pid, const char *field) {
+  char path[64], text[2048], key[32];
   snprintf(path, sizeof path, "/proc/%d/status", pid);
+  snprintf(key, sizeof key, "\n%s:", field);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     return 0;
@@ -350,8 +351,31 @@ static int threads_of(int pid) {
   ssize_t n = read(fd, text, sizeof text - 1);
   close(fd);
   text[n > 0 ? n : 0] = '\0';
-  char *t = strstr(text, "\nThreads:");
-  return t == NULL ? 0 : atoi(t + 9);
+  char *t = strstr(text, key);
+  return t == NULL ? 0 : atoi(t + strlen(key));
+}
+
+static int threads_of(int pid) {
+  return status_field(pid, "Threads");
+}
+
+/*
+ * Whether number nr of the agent's namespace is free, asked without taking it: a clone3 that
+ * requests nr with set_tid and then fails on purpose (CLONE_PIDFD with an unwritable pidfd
+ * address: EFAULT, which the kernel checks after it took the number and gives back at once).
+ * EEXIST means taken. set_tid does not move the cursor, so nothing changes either way.
+ */
+static int number_free(int nr) {
+  int tid = nr;
+  struct clone_args args;
+  memset(&args, 0, sizeof args);
+  args.flags = CLONE_VM | CLONE_PIDFD;
+  args.pidfd = 1; /* not a writable address */
+  args.exit_signal = SIGCHLD;
+  args.set_tid = (unsigned long long)(unsigned long)&tid;
+  args.set_tid_size = 1;
+  long r = SYS(SYS_clone3, &args, sizeof args);
+  return r == -EFAULT ? 1 : r == -EEXIST ? 0 : -1;
 }
 
 /* The task's state letter in /proc ('Z' for a zombie), or 0 when it is gone. */
@@ -479,7 +503,10 @@ static void do_exit(int t) {
   for (;;) {
     char st = state_of(ts->nspid[0]);
     /* a thread is released at once; a group leader is waitable once its threads are gone */
-    if (st == 0 || (st == 'Z' && !ts->thread && threads_of(ts->nspid[0]) <= 1)) {
+    /* A thread is released by its own exit, but its /proc entry goes a moment before its
+     * number is free (Linux 6.15 and later free it after the tasklist lock): wait for that. */
+    if (ts->thread ? st == 0 && number_free(ts->nspid[0]) != 0
+                   : st == 0 || (st == 'Z' && threads_of(ts->nspid[0]) <= 1)) {
       break;
     }
     if (now_ms() > deadline) {
