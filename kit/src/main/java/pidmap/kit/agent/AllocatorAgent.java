@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.PidmapException;
+import pidmap.spec.PidmapInspection;
 
 /**
  * A JVM {@link PidAllocator} as an agent of the allocator level, in process: each request is one
@@ -114,10 +115,12 @@ public final class AllocatorAgent implements Agent {
       switch (w[0]) {
         case "alloc": {
           int pid = allocator.alloc();
+          inspect(pid, true);
           return pid == PidAllocator.NO_PID ? "errno " + exhaustionErrno : "pid " + pid;
         }
         case "free":
           allocator.free(arg(w));
+          inspect(arg(w), false);
           return "ok";
         case "next":
           return "pid " + allocator.next(arg(w));
@@ -134,6 +137,15 @@ public final class AllocatorAgent implements Agent {
       }
     } catch (PidmapException e) {
       return "errno EINVAL";
+    }
+  }
+
+  /** With {@link PidmapInspection}: the allocator's own view must agree with what it did. */
+  private void inspect(int pid, boolean allocated) {
+    if (pid != PidAllocator.NO_PID && allocator instanceof PidmapInspection view
+        && view.isAllocated(pid) != allocated) {
+      throw new IllegalStateException("its PidmapInspection says pid " + pid + " is "
+          + (allocated ? "free right after alloc handed it out" : "allocated right after free"));
     }
   }
 
