@@ -1,11 +1,13 @@
 /*
- * pidmap-agent: the live-kernel oracle of pidmap.
+ * pidmap-agent: the live-kernel oracle of pidmap, and an agent of docs/AGENT-PROTOCOL.md
+ * (protocol 1): the running kernel is just another agent for `./pidmap conform --agent kernel`.
  *
  * Becomes pid 1 of a fresh PID namespace (with a private mount namespace and its own /proc) and
- * answers a line protocol on stdin/stdout, one reply line per request line:
+ * answers a line protocol on stdin/stdout, one reply line per request line. The allocator level:
  *
  *   alloc            -> "pid N"  | "errno NAME"   create a holder; N is its pid in the namespace
- *   free P           -> "ok"     | "error ..."    SIGKILL holder P and reap it (free once reaped)
+ *   free P           -> "ok"     | "errno EINVAL" SIGKILL holder P and reap it (free once reaped);
+ *                                                  EINVAL when P is not a holder
  *   set_last V       -> "ok"     | "errno NAME"   write V to /proc/sys/kernel/ns_last_pid
  *   set_pid_max V    -> "ok"     | "errno NAME"   write V to /proc/sys/kernel/pid_max
  *   next V           -> "pid N"                   smallest pid above V in this /proc, or -1
@@ -19,8 +21,12 @@
  *   free P           -> "ok killed P..."           when P is the nested namespace's init
  *   quit             -> exits; the kernel then kills every holder (pid 1 of the namespace died)
  *
+ * The process level (fork with flags and set_tid, exit, reap, setsid, setpgid, unshare, setns,
+ * and the sysctls of any task's namespace with in=TASK) is pidmap-tasks.c; t1 is this process.
+ *
  * Before the first request it prints one line:
- *   "hello pid=1 pid_max=M last=L pid_max_per_ns=yes|no pid_max_writable=yes|no:ERRNO release=R"
+ *   "hello protocol=1 agent=linux-kernel ops=... features=... pid=1 pid_max=M last=L
+ *    pid_max_per_ns=yes|no pid_max_writable=yes|no:ERRNO release=R"
  * (pid_max is per namespace since Linux 6.14; before that the agent refuses set_pid_max with
  * EPERM rather than change the whole machine's pid_max)
  * or, when the machine refuses the namespaces, "unavailable <what>: <why>" and exits 3.
