@@ -18,7 +18,9 @@ class Pid(faithful.Pid):
             super().drop(who, role)
 
 
-faithful.Pid = Pid
+class Agent(faithful.Agent):
+    PID = Pid
+
 
 if __name__ == "__main__":
-    faithful.main(faithful.Agent, "forgets-groups")
+    faithful.main(Agent, "forgets-groups")

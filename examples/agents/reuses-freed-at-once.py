@@ -30,11 +30,8 @@ class Pid(faithful.Pid):
                     ns.freed.add(nr)
 
 
-faithful.Pid = Pid
-
-
 class Agent(faithful.Agent):
-    NS = Ns
+    NS, PID = Ns, Pid
 
 
 if __name__ == "__main__":
