@@ -21,9 +21,9 @@ import pidmap.kit.report.JsonReport;
 import pidmap.kit.report.JunitXmlReport;
 import pidmap.kit.report.TextReport;
 import pidmap.kit.suite.Failure;
-import pidmap.kit.suite.Scenario;
+import pidmap.kit.suite.SuiteScenario;
 import pidmap.kit.suite.ShrinkBudget;
-import pidmap.kit.suite.Step;
+import pidmap.kit.suite.Exchange;
 import pidmap.kit.suite.Suite;
 import pidmap.kit.suite.Suites;
 import pidmap.kit.suite.TraceRun;
@@ -103,7 +103,7 @@ public final class ConformCommand implements Callable<Integer> {
     if (list) {
       for (Suite s : chosen) {
         stdout.println(s.id() + ": " + s.rule());
-        for (Scenario sc : s.scenarios()) {
+        for (SuiteScenario sc : s.scenarios()) {
           stdout.println("  - " + sc.name() + (sc.processLevel() ? "  [process level]" : ""));
         }
       }
@@ -157,7 +157,7 @@ public final class ConformCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new BadInputException("cannot read " + replay + ": " + e.getMessage());
     }
-    List<Step> steps;
+    List<Exchange> steps;
     try {
       steps = Transcript.parse(lines);
     } catch (IllegalArgumentException e) {

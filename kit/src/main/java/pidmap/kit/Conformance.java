@@ -11,7 +11,7 @@ import pidmap.kit.campaign.CampaignResult;
 import pidmap.kit.campaign.LockstepCampaign;
 import pidmap.kit.report.ConformReport;
 import pidmap.kit.report.SuiteResult;
-import pidmap.kit.suite.Scenario;
+import pidmap.kit.suite.SuiteScenario;
 import pidmap.kit.suite.ScenarioResult;
 import pidmap.kit.suite.ScenarioRunner;
 import pidmap.kit.suite.ShrinkBudget;
@@ -55,7 +55,7 @@ public final class Conformance {
     List<SuiteResult> suites = new ArrayList<>();
     for (Suite s : plan.suites()) {
       List<ScenarioResult> results = new ArrayList<>();
-      for (Scenario sc : s.scenarios()) {
+      for (SuiteScenario sc : s.scenarios()) {
         results.add(runner.run(sc));
       }
       SuiteResult r = new SuiteResult(s, results);

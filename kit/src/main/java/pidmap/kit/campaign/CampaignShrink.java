@@ -7,9 +7,9 @@ import pidmap.engine.shrink.OpSimplifier;
 import pidmap.engine.shrink.Shrinker;
 import pidmap.kit.suite.Failure;
 import pidmap.kit.suite.Req;
-import pidmap.kit.suite.Scenario;
+import pidmap.kit.suite.SuiteScenario;
 import pidmap.kit.suite.ScenarioRunner;
-import pidmap.kit.suite.Step;
+import pidmap.kit.suite.Exchange;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 import pidmap.trace.Op;
@@ -52,7 +52,7 @@ final class CampaignShrink {
 
   /** Each run of 3 or more allocs that all succeed, replaced by a write that skips it. */
   static List<List<Op>> jumps(List<Op> ops, Profile profile, int initialPidMax) {
-    List<Step> answers = Scenario.answers(toReqs(ops), profile, initialPidMax);
+    List<Exchange> answers = SuiteScenario.answers(toReqs(ops), profile, initialPidMax);
     List<List<Op>> out = new ArrayList<>();
     int i = 0;
     while (i < ops.size()) {
@@ -79,7 +79,7 @@ final class CampaignShrink {
     return Geometry.KERNEL;
   }
 
-  private static int pid(Step s) {
+  private static int pid(Exchange s) {
     return Integer.parseInt(s.expected().substring(4));
   }
 

@@ -9,10 +9,10 @@ import pidmap.kit.agent.AgentException;
 import pidmap.kit.agent.AgentFactory;
 import pidmap.kit.suite.Failure;
 import pidmap.kit.suite.Req;
-import pidmap.kit.suite.Scenario;
+import pidmap.kit.suite.SuiteScenario;
 import pidmap.kit.suite.ScenarioRunner;
 import pidmap.kit.suite.ShrinkBudget;
-import pidmap.kit.suite.Step;
+import pidmap.kit.suite.Exchange;
 import pidmap.kit.suite.TraceRun;
 import pidmap.kit.suite.Verdict;
 import pidmap.model.ModelPidAllocator;
@@ -54,7 +54,7 @@ public final class LockstepCampaign {
       int n = (int) Math.min(EPISODE, steps - done);
       List<Req> reqs = episode(kind, seeds.nextLong(), n, profile, runner.initialPidMax(), nexts);
       episodes++;
-      List<Step> expected = Scenario.answers(reqs, profile, runner.initialPidMax());
+      List<Exchange> expected = SuiteScenario.answers(reqs, profile, runner.initialPidMax());
       Failure f = run(agents, expected);
       if (f == null) {
         done += reqs.size();
@@ -64,7 +64,7 @@ public final class LockstepCampaign {
       List<Req> prefix = reqs.subList(0, Math.max(1, f.step()));
       ScenarioRunner.Confirmed c = prefix.size() > ShrinkBudget.SHORT
           ? runner.confirm(CampaignShrink.shrink(prefix, f, runner, profile), f) : null;
-      List<Step> shrunk = c != null ? c.steps() : expected.subList(0, f.step());
+      List<Exchange> shrunk = c != null ? c.steps() : expected.subList(0, f.step());
       Failure again = c != null ? c.failure() : f;
       return new CampaignResult(again.verdict(), null, done, episodes, seed, again,
           TraceRun.transcript(shrunk, again), kind.id(), prefix.size(),
@@ -74,7 +74,7 @@ public final class LockstepCampaign {
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  private static Failure run(AgentFactory agents, List<Step> steps) {
+  private static Failure run(AgentFactory agents, List<Exchange> steps) {
     Agent agent;
     try {
       agent = agents.start();

@@ -16,7 +16,7 @@ import pidmap.kit.agent.Hello;
 import pidmap.kit.campaign.CampaignResult;
 import pidmap.kit.campaign.LockstepCampaign;
 import pidmap.kit.suite.Failure;
-import pidmap.kit.suite.Scenario;
+import pidmap.kit.suite.SuiteScenario;
 import pidmap.kit.suite.ScenarioResult;
 import pidmap.kit.suite.ScenarioRunner;
 import pidmap.kit.suite.ShrinkBudget;
@@ -94,7 +94,7 @@ public final class PidAllocatorConformance {
     List<DynamicNode> nodes = new ArrayList<>();
     for (Suite s : Suites.select(suites)) {
       List<DynamicTest> tests = new ArrayList<>();
-      for (Scenario sc : s.scenarios()) {
+      for (SuiteScenario sc : s.scenarios()) {
         tests.add(DynamicTest.dynamicTest(sc.name(), () -> check(runner(agents).run(sc))));
       }
       nodes.add(DynamicContainer.dynamicContainer(s.id() + ": " + s.rule(), tests));

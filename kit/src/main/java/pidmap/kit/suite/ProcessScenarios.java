@@ -11,14 +11,14 @@ import java.util.List;
 final class ProcessScenarios {
   private ProcessScenarios() {}
 
-  static List<Scenario> firstPid() {
+  static List<SuiteScenario> firstPid() {
     return List.of(
-        Scenario.process("first-pid", "a child forked into a new PID namespace is 1 there, and"
+        SuiteScenario.process("first-pid", "a child forked into a new PID namespace is 1 there, and"
             + " the namespace's next task is 2", """
             fork t2 t1 flags=CLONE_NEWPID => pids 2/1
             fork t3 t2 => pids 3/2
             """),
-        Scenario.process("first-pid", "at every depth a new namespace's first task is 1"
+        SuiteScenario.process("first-pid", "at every depth a new namespace's first task is 1"
             + " (namespaces nested 4 deep)", """
             fork t2 t1 flags=CLONE_NEWPID => pids 2/1
             fork t3 t2 flags=CLONE_NEWPID => pids 3/2/1
@@ -26,7 +26,7 @@ final class ProcessScenarios {
             fork t5 t4 flags=CLONE_NEWPID => pids 5/4/3/2/1
             fork t6 t5 => pids 6/5/4/3/2
             """),
-        Scenario.process("first-pid", "after unshare, a task's first child is 1 in the new"
+        SuiteScenario.process("first-pid", "after unshare, a task's first child is 1 in the new"
             + " namespace and the task keeps its own number", """
             fork t2 t1 => pids 2
             unshare t2 => ok
@@ -35,9 +35,9 @@ final class ProcessScenarios {
             """));
   }
 
-  static List<Scenario> heldNumbers() {
+  static List<SuiteScenario> heldNumbers() {
     return List.of(
-        Scenario.process("held-numbers", "a zombie keeps its number until it is reaped", """
+        SuiteScenario.process("held-numbers", "a zombie keeps its number until it is reaped", """
             fork t2 t1 => pids 2
             exit t2 => ok
             set_last 1 => ok
@@ -46,7 +46,7 @@ final class ProcessScenarios {
             set_last 1 => ok
             fork t4 t1 => pids 2
             """),
-        Scenario.process("held-numbers", "a process group keeps its number while a member"
+        SuiteScenario.process("held-numbers", "a process group keeps its number while a member"
             + " lives, after its leader is reaped", """
             fork t2 t1 => pids 2
             setpgid t2 0 0 => ok
@@ -56,7 +56,7 @@ final class ProcessScenarios {
             set_last 1 => ok
             fork t4 t1 => pids 4
             """),
-        Scenario.process("held-numbers", "a session keeps its number while a member lives,"
+        SuiteScenario.process("held-numbers", "a session keeps its number while a member lives,"
             + " after its leader is reaped", """
             fork t2 t1 => pids 2
             setsid t2 => pid 2
@@ -67,7 +67,7 @@ final class ProcessScenarios {
             set_last 1 => ok
             fork t4 t1 => pids 4
             """),
-        Scenario.process("held-numbers", "once its group is gone the number is free again"
+        SuiteScenario.process("held-numbers", "once its group is gone the number is free again"
             + " (the orphan was reaped by init)", """
             fork t2 t1 => pids 2
             setpgid t2 0 0 => ok
@@ -81,48 +81,48 @@ final class ProcessScenarios {
             """));
   }
 
-  static List<Scenario> setTid() {
+  static List<SuiteScenario> setTid() {
     return List.of(
-        Scenario.process("set-tid", "clone3's set_tid names the new task's pid", """
+        SuiteScenario.process("set-tid", "clone3's set_tid names the new task's pid", """
             fork t2 t1 set_tid=500 => pids 500
             """),
-        Scenario.process("set-tid", "a set_tid that is taken fails with EEXIST", """
+        SuiteScenario.process("set-tid", "a set_tid that is taken fails with EEXIST", """
             fork t2 t1 set_tid=500 => pids 500
             fork t3 t1 set_tid=500 => errno EEXIST
             """),
-        Scenario.process("set-tid", "a set_tid below 1, or at pid_max or above, fails with"
+        SuiteScenario.process("set-tid", "a set_tid below 1, or at pid_max or above, fails with"
             + " EINVAL", """
             set_pid_max 1000 => ok
             fork t2 t1 set_tid=1000 => errno EINVAL
             fork t2 t1 set_tid=0 => errno EINVAL
             fork t2 t1 set_tid=999 => pids 999
             """),
-        Scenario.process("set-tid", "in a new namespace without init only set_tid 1 is"
+        SuiteScenario.process("set-tid", "in a new namespace without init only set_tid 1 is"
             + " accepted (set_tid lists the innermost level first)", """
             fork t2 t1 flags=CLONE_NEWPID set_tid=5 => errno EINVAL
             fork t2 t1 flags=CLONE_NEWPID set_tid=1,700 => pids 700/1
             """),
-        Scenario.process("set-tid", "set_tid does not move ns_last_pid", """
+        SuiteScenario.process("set-tid", "set_tid does not move ns_last_pid", """
             fork t2 t1 set_tid=500 => pids 500
             get_last => value 1
             fork t3 t1 => pids 2
             """));
   }
 
-  static List<Scenario> threadIds() {
+  static List<SuiteScenario> threadIds() {
     return List.of(
-        Scenario.process("thread-ids", "a thread's id comes from the same numbers as pids", """
+        SuiteScenario.process("thread-ids", "a thread's id comes from the same numbers as pids", """
             fork t2 t1 => pids 2
             fork t3 t2 flags=CLONE_THREAD => pids 3
             fork t4 t1 => pids 4
             """),
-        Scenario.process("thread-ids", "a live thread's id is never given to another task", """
+        SuiteScenario.process("thread-ids", "a live thread's id is never given to another task", """
             fork t2 t1 => pids 2
             fork t3 t2 flags=CLONE_THREAD => pids 3
             set_last 2 => ok
             fork t4 t1 => pids 4
             """),
-        Scenario.process("thread-ids", "a thread's id is free as soon as it exits (no zombie)",
+        SuiteScenario.process("thread-ids", "a thread's id is free as soon as it exits (no zombie)",
             """
             fork t2 t1 => pids 2
             fork t3 t2 flags=CLONE_THREAD => pids 3
@@ -132,7 +132,7 @@ final class ProcessScenarios {
             """));
   }
 
-  static List<Scenario> exhaustion() {
+  static List<SuiteScenario> exhaustion() {
     // 2..299 taken first, so that the root runs out for every wrap rule, not only Linux's
     StringBuilder t = new StringBuilder("set_pid_max 302 => ok\n");
     for (int i = 2; i <= 299; i++) {
@@ -148,27 +148,27 @@ final class ProcessScenarios {
         fork t302 t2 => pids 302/1
         """);
     return List.of(
-        Scenario.process("exhaustion", "a fork that runs out at an outer level fails with"
+        SuiteScenario.process("exhaustion", "a fork that runs out at an outer level fails with"
             + " EAGAIN, and a namespace whose first pid failed starts over at 1", t.toString()));
   }
 
-  static List<Scenario> namespaces() {
+  static List<SuiteScenario> namespaces() {
     return List.of(
-        Scenario.process("pid-namespaces", "pid_max is per namespace", """
+        SuiteScenario.process("pid-namespaces", "pid_max is per namespace", """
             set_pid_max 5000 => ok
             fork t2 t1 flags=CLONE_NEWPID => pids 2/1
             set_pid_max 1000 in=t2 => ok
             get_pid_max => value 5000
             get_pid_max in=t2 => value 1000
             """),
-        Scenario.process("pid-namespaces", "ns_last_pid is per namespace", """
+        SuiteScenario.process("pid-namespaces", "ns_last_pid is per namespace", """
             fork t2 t1 flags=CLONE_NEWPID => pids 2/1
             set_last 99 in=t2 => ok
             fork t3 t2 => pids 3/100
             get_last => value 3
             get_last in=t2 => value 100
             """),
-        Scenario.process("pid-namespaces", "a fork into a namespace whose init has exited"
+        SuiteScenario.process("pid-namespaces", "a fork into a namespace whose init has exited"
             + " fails with ENOMEM", """
             fork t2 t1 => pids 2
             unshare t2 => ok
@@ -176,7 +176,7 @@ final class ProcessScenarios {
             exit t3 => ok
             fork t4 t2 => errno ENOMEM
             """),
-        Scenario.process("pid-namespaces", "setns changes where a task's children are born,"
+        SuiteScenario.process("pid-namespaces", "setns changes where a task's children are born,"
             + " not its own numbers", """
             fork t2 t1 flags=CLONE_NEWPID => pids 2/1
             fork t3 t1 => pids 3

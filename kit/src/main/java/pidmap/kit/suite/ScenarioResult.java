@@ -14,14 +14,14 @@ import java.util.List;
  * @param shrunkFrom how many steps the failing trace had before shrinking
  * @param millis wall time, shrinking included
  */
-public record ScenarioResult(Scenario scenario, Verdict verdict, String note, Failure failure,
+public record ScenarioResult(SuiteScenario scenario, Verdict verdict, String note, Failure failure,
     List<String> trace, int shrunkFrom, long millis) {
 
   public ScenarioResult {
     trace = List.copyOf(trace);
   }
 
-  static ScenarioResult notTested(Scenario s, String why) {
+  static ScenarioResult notTested(SuiteScenario s, String why) {
     return new ScenarioResult(s, Verdict.NOT_TESTED, why, null, List.of(), 0, 0);
   }
 }

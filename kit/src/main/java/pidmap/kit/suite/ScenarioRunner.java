@@ -42,7 +42,7 @@ public final class ScenarioRunner {
     return p == null ? Geometry.KERNEL.defaultPidMax() : p;
   }
 
-  public ScenarioResult run(Scenario s) {
+  public ScenarioResult run(SuiteScenario s) {
     if (s.processLevel() && profile != Profile.LINUX_6) {
       return ScenarioResult.notTested(s, "process-level rules are stated for linux-6 only");
     }
@@ -57,7 +57,7 @@ public final class ScenarioRunner {
           + String.join(", ", new java.util.TreeSet<>(missing)));
     }
     long start = System.nanoTime();
-    List<Step> steps;
+    List<Exchange> steps;
     try {
       steps = s.steps(profile, initialPidMax());
     } catch (PidmapException e) {
@@ -85,14 +85,14 @@ public final class ScenarioRunner {
   }
 
   /** A shrunk trace cut after its failing step, with that failure. */
-  public record Confirmed(List<Step> steps, Failure failure) {}
+  public record Confirmed(List<Exchange> steps, Failure failure) {}
 
   /**
    * Re-runs a shrunk candidate at the run's own reply bound: its failure, cut after the failing
    * step, or null when it no longer fails as {@code f} did.
    */
   public Confirmed confirm(List<Req> small, Failure f) {
-    List<Step> steps = Scenario.answers(small, profile, initialPidMax());
+    List<Exchange> steps = SuiteScenario.answers(small, profile, initialPidMax());
     Failure again = TraceRun.run(agents, steps);
     if (again == null || again.step() == 0 || again.verdict() != f.verdict()
         || !verb(steps.get(again.step() - 1)).equals(verb(f.request()))) {
@@ -101,7 +101,7 @@ public final class ScenarioRunner {
     return new Confirmed(steps.subList(0, again.step()), again);
   }
 
-  private static String verb(Step s) {
+  private static String verb(Exchange s) {
     return verb(s.request());
   }
 
@@ -133,7 +133,7 @@ public final class ScenarioRunner {
       if (candidate.isEmpty() || clock.spent()) {
         return false;
       }
-      List<Step> steps = Scenario.answers(candidate, profile, initialPidMax());
+      List<Exchange> steps = SuiteScenario.answers(candidate, profile, initialPidMax());
       Failure g = TraceRun.run(quick, steps);
       return g != null && g.step() > 0 && g.verdict() == f.verdict()
           && candidate.get(g.step() - 1).verb().equals(verb);

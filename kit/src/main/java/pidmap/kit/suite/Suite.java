@@ -9,7 +9,7 @@ import java.util.List;
  * @param rule the rule the suite checks, in one sentence
  * @param scenarios its scenarios
  */
-public record Suite(String id, String rule, List<Scenario> scenarios) {
+public record Suite(String id, String rule, List<SuiteScenario> scenarios) {
 
   public Suite {
     scenarios = List.copyOf(scenarios);

@@ -58,8 +58,8 @@ public final class Suites {
     return all.stream().filter(s -> ids.contains(s.id())).toList();
   }
 
-  private static List<Scenario> concat(List<Scenario> a, List<Scenario> b) {
-    List<Scenario> all = new ArrayList<>(a);
+  private static List<SuiteScenario> concat(List<SuiteScenario> a, List<SuiteScenario> b) {
+    List<SuiteScenario> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

@@ -14,7 +14,7 @@ public final class TraceRun {
   private TraceRun() {}
 
   /** The first failing step, or null when every step conforms. */
-  public static Failure run(AgentFactory agents, List<Step> steps) {
+  public static Failure run(AgentFactory agents, List<Exchange> steps) {
     Agent agent;
     try {
       agent = agents.start();
@@ -30,9 +30,9 @@ public final class TraceRun {
   }
 
   /** The same on a running agent. */
-  public static Failure run(Agent agent, List<Step> steps) {
+  public static Failure run(Agent agent, List<Exchange> steps) {
     for (int i = 0; i < steps.size(); i++) {
-      Step s = steps.get(i);
+      Exchange s = steps.get(i);
       String got;
       try {
         got = agent.call(s.request());
@@ -51,7 +51,7 @@ public final class TraceRun {
   }
 
   /** The transcript of {@code steps} up to the failing one, which carries the agent's reply. */
-  public static List<String> transcript(List<Step> steps, Failure f) {
+  public static List<String> transcript(List<Exchange> steps, Failure f) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < f.step() && i < steps.size(); i++) {
       lines.add(steps.get(i).line());

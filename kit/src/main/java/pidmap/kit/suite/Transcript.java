@@ -16,8 +16,8 @@ public final class Transcript {
    *
    * @throws IllegalArgumentException naming the line and what is wrong with it
    */
-  public static List<Step> parse(List<String> lines) {
-    List<Step> steps = new ArrayList<>();
+  public static List<Exchange> parse(List<String> lines) {
+    List<Exchange> steps = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int hash = line.indexOf('#');
@@ -35,7 +35,7 @@ public final class Transcript {
         throw new IllegalArgumentException("line " + (i + 1) + ": " + Reply.quote(expected)
             + " is not a reply of the protocol (ok, pid N, pids A/B, value N, errno NAME)");
       }
-      steps.add(new Step(body.substring(0, at).strip(), expected, null));
+      steps.add(new Exchange(body.substring(0, at).strip(), expected, null));
     }
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("the trace has no steps");

@@ -7,7 +7,7 @@ package pidmap.kit.suite;
  * @param expected Linux's reply (the model's, or the kernel's for a literal process-level step)
  * @param rule null: the agent's reply must equal {@code expected}; else it must satisfy the rule
  */
-public record Step(String request, String expected, Rule rule) {
+public record Exchange(String request, String expected, Rule rule) {
 
   /**
    * Whether the agent's reply conforms: it satisfies the rule, or equals Linux's answer where

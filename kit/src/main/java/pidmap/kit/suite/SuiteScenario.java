@@ -22,26 +22,26 @@ import pidmap.trace.Outcome;
  * @param reqs the allocator-level requests (empty at the process level)
  * @param literal the process-level steps (empty at the allocator level)
  */
-public record Scenario(String suite, String name, List<Req> reqs, List<Step> literal) {
+public record SuiteScenario(String suite, String name, List<Req> reqs, List<Exchange> literal) {
 
-  public Scenario {
+  public SuiteScenario {
     reqs = List.copyOf(reqs);
     literal = List.copyOf(literal);
   }
 
   /** An allocator-level scenario. */
-  public static Scenario allocator(String suite, String name, Req... reqs) {
-    return new Scenario(suite, name, List.of(reqs), List.of());
+  public static SuiteScenario allocator(String suite, String name, Req... reqs) {
+    return new SuiteScenario(suite, name, List.of(reqs), List.of());
   }
 
   /** A process-level scenario from lines {@code request => reply}. */
-  public static Scenario process(String suite, String name, String transcript) {
-    List<Step> steps = new ArrayList<>();
+  public static SuiteScenario process(String suite, String name, String transcript) {
+    List<Exchange> steps = new ArrayList<>();
     for (String line : transcript.strip().split("\n")) {
       int at = line.indexOf("=>");
-      steps.add(new Step(line.substring(0, at).strip(), line.substring(at + 2).strip(), null));
+      steps.add(new Exchange(line.substring(0, at).strip(), line.substring(at + 2).strip(), null));
     }
-    return new Scenario(suite, name, List.of(), steps);
+    return new SuiteScenario(suite, name, List.of(), steps);
   }
 
   public boolean processLevel() {
@@ -54,7 +54,7 @@ public record Scenario(String suite, String name, List<Req> reqs, List<Step> lit
     for (Req r : reqs) {
       n.add(r.verb());
     }
-    for (Step s : literal) {
+    for (Exchange s : literal) {
       String[] words = s.request().split(" ");
       n.add(words[0]);
       for (String w : words) {
@@ -75,19 +75,19 @@ public record Scenario(String suite, String name, List<Req> reqs, List<Step> lit
    *
    * @param initialPidMax the pid_max the agent says it starts with
    */
-  public List<Step> steps(Profile profile, int initialPidMax) {
+  public List<Exchange> steps(Profile profile, int initialPidMax) {
     return processLevel() ? literal : answers(reqs, profile, initialPidMax);
   }
 
   /** The model's answers to {@code reqs} from a fresh namespace whose init is pid 1. */
-  public static List<Step> answers(List<Req> reqs, Profile profile, int initialPidMax) {
+  public static List<Exchange> answers(List<Req> reqs, Profile profile, int initialPidMax) {
     Geometry k = Geometry.KERNEL;
     ModelPidAllocator m = new ModelPidAllocator(
         new Geometry(k.bitsPerPage(), k.reservedPids(), k.pidMaxLimit(), initialPidMax), profile);
     m.alloc(); // init: pid 1
-    List<Step> steps = new ArrayList<>(reqs.size());
+    List<Exchange> steps = new ArrayList<>(reqs.size());
     for (Req r : reqs) {
-      steps.add(new Step(r.request(), answer(m, r), r.rule()));
+      steps.add(new Exchange(r.request(), answer(m, r), r.rule()));
     }
     return steps;
   }
