@@ -1,21 +1,34 @@
 package pidmap.kit;
 
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Where the test agents and the example agents are. */
 public final class Agents {
   private Agents() {}
 
-  /** The command line of the test agent that misbehaves as {@code how} says. */
-  public static String misbehaving(String how) {
-    try {
-      Path p = Path.of(Agents.class.getResource("/agents/misbehaving.py").toURI());
-      return "python3 " + p + " " + how;
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+  private static Path misbehaving;
+
+  /**
+   * The command line of the test agent that misbehaves as {@code how} says. The script is a
+   * resource of this module's tests, copied to a temporary file when it sits in the test jar.
+   */
+  public static synchronized String misbehaving(String how) {
+    if (misbehaving == null) {
+      try (InputStream in = Agents.class.getResourceAsStream("/agents/misbehaving.py")) {
+        Path p = Files.createTempFile("pidmap-misbehaving", ".py");
+        Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+        p.toFile().deleteOnExit();
+        misbehaving = p;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return "python3 " + misbehaving + " " + how;
   }
 
   /** The command line of an example agent of examples/agents. */
