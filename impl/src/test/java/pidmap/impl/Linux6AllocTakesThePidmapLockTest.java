@@ -77,6 +77,6 @@ class Linux6AllocTakesThePidmapLockTest {
       lock.unlock();
     }
     task.get(10, TimeUnit.SECONDS);
-    assertThat(a.allocatedCount()).isZero();
+    assertThat(a.allocatedCount()).as("pid 0 only").isEqualTo(1);
   }
 }
