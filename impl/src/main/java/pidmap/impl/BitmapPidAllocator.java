@@ -252,6 +252,25 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
     return Integer.compareUnsigned(a - base, b - base) < 0;
   }
 
+  /**
+   * Takes exactly {@code nr} when its bit is clear, as Linux 6's alloc_pid does for a clone3
+   * set_tid entry (idr_alloc over [nr, nr + 1) under pidmap_lock); last_pid does not move.
+   * Answers nr, or {@link #NO_PID} when it is taken. The caller has checked 1 &lt;= nr &lt; pid_max.
+   */
+  public int allocExactly(int nr) {
+    Require.pidInRange("nr", nr, geometry);
+    pidmapLock.lock();
+    try {
+      if (Bits.testAndSet(installedPage(nr >>> shift), nr & mask)) {
+        return NO_PID;
+      }
+      nrFree.getAndDecrement(nr >>> shift); // keeps [PIDMAP-2]
+      return nr;
+    } finally {
+      pidmapLock.unlock();
+    }
+  }
+
   /** The lock the linux-6 alloc and free take; the seed's path never takes it. */
   Lock pidmapLock() {
     return pidmapLock;

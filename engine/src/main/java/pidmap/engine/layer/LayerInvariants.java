@@ -154,11 +154,21 @@ public final class LayerInvariants {
       List.of(PROPS, LEAK),
       NamespaceChecks::nothingLeaked);
 
+  public static final LayerInvariant UNREAPED_HOLD_NUMBERS = new LayerInvariant(
+      "TASK-1",
+      "Every zombie is linked as PID, and every pid that a task not yet reaped (running or"
+          + " zombie) links as PID, PGID or SID is hashed with its number taken in the bitmap of"
+          + " every level it has: a number stays taken while any task, zombie, process group or"
+          + " session uses it.",
+      "224-239, 306-337",
+      List.of(PROPS, BROKEN, "ZombiesAndReapingTest"),
+      ProcessChecks::unreapedHoldTheirNumbers);
+
   /** Every invariant, in catalog order. */
   public static final List<LayerInvariant> ALL = List.of(
       HASHED_FOUND, NR_NS_AGREES, UNUSED_PID_GONE, BITMAP_IS_NUMBERS, NS_REFCOUNT, NS_SHAPE,
       PID_COUNT, TASK_USAGE, LINKS_MIRROR, HASH_PLACEMENT, HASH_EXACT, CACHES, ZAPPED,
-      CONTAINER_INIT, FIND_GE, REFUSAL_CHANGES_NOTHING, NOTHING_LEAKED);
+      CONTAINER_INIT, FIND_GE, UNREAPED_HOLD_NUMBERS, REFUSAL_CHANGES_NOTHING, NOTHING_LEAKED);
 
   public static Optional<LayerInvariant> byId(String id) {
     return ALL.stream().filter(i -> i.id().equals(id)).findFirst();

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import pidmap.model.ModelPidAllocator;
+import pidmap.spec.Profile;
+import pidmap.spec.Require;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.PidNs;
+import pidmap.spec.pid.SetTid;
 
 /**
  * The model's namespaces and which pid caches exist: every namespace ever created in a list (its
@@ -22,9 +25,12 @@ final class ModelNamespaces {
   /** The number of ids of every pid cache made so far; never shrinks. */
   final SortedSet<Integer> cacheIds = new TreeSet<>();
   final ModelPidNs init;
+  /** linux-2.6.24's one pid_max (seed line 46); unused under linux-6. */
+  private int globalPidMax;
 
   ModelNamespaces(LayerConfig config) {
     this.config = config;
+    this.globalPidMax = config.bootPidMax();
     this.init = new ModelPidNs(0, null, allocatorFor(0), 2);
     all.add(init);
     cacheIds.add(1);
@@ -32,7 +38,7 @@ final class ModelNamespaces {
 
   private ModelPidAllocator allocatorFor(int level) {
     ModelPidAllocator a = new ModelPidAllocator(config.geometry(), config.profile());
-    a.setPidMax(config.pidMaxAt(level));
+    a.setPidMax(config.pidMaxAt(level, globalPidMax));
     return a;
   }
 
@@ -46,11 +52,27 @@ final class ModelNamespaces {
 
   /** create_pid_namespace plus the parent reference copy_pid_ns gives it. */
   ModelPidNs create(ModelPidNs parent) {
+    if (config.profile() != Profile.LINUX_2_6_24) {
+      SetTid.nesting(parent.level + 1);
+    }
     get(parent);
     ModelPidNs ns = new ModelPidNs(all.size(), parent, allocatorFor(parent.level + 1), 1);
     all.add(ns);
     cacheIds.add(ns.level + 1);
     return ns;
+  }
+
+  /** The seed writes its one global, and so every namespace; linux-6 writes one namespace's. */
+  void setPidMax(ModelPidNs ns, int value) {
+    Require.pidMax(value, config.geometry());
+    if (config.profile() != Profile.LINUX_2_6_24) {
+      ns.pidmap.setPidMax(value);
+      return;
+    }
+    globalPidMax = value;
+    for (ModelPidNs n : all) {
+      n.pidmap.setPidMax(value);
+    }
   }
 
   void get(ModelPidNs ns) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerConfig;
@@ -87,8 +88,14 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
-  public Pid allocPid(PidNs ns) {
-    return pids.alloc(namespaces.live("ns", ns));
+  public Pid allocPid(PidNs ns, int[] setTid) {
+    ModelPidNs home = namespaces.live("ns", ns);
+    return pids.alloc(home, LayerRequire.present("set_tid", setTid, "an array").clone());
+  }
+
+  @Override
+  public void setPidMax(PidNs ns, int value) {
+    namespaces.setPidMax(namespaces.live("ns", ns), value);
   }
 
   @Override
@@ -280,6 +287,9 @@ public final class ModelPidLayer implements PidLayer {
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);
+    if (config.profile() != Profile.LINUX_2_6_24) {
+      n.allocating = false; // disable_pid_allocation
+    }
     TreeMap<Integer, ModelPid> numbers = new TreeMap<>(pids.numbersIn(n)); // a copy: kills unhash
     List<Task> killed = new ArrayList<>();
     for (ModelPid p : numbers.tailMap(2).values()) {

@@ -14,6 +14,8 @@ final class ModelPidNs implements PidNs {
   int refcount;
   boolean released;
   Task childReaper;
+  /** PIDNS_ADDING: cleared by a linux-6 zap. */
+  boolean allocating = true;
 
   ModelPidNs(int serial, ModelPidNs parent, ModelPidAllocator pidmap, int refcount) {
     this.serial = serial;
@@ -51,6 +53,11 @@ final class ModelPidNs implements PidNs {
   @Override
   public Task childReaper() {
     return childReaper;
+  }
+
+  @Override
+  public boolean allocating() {
+    return allocating;
   }
 
   @Override

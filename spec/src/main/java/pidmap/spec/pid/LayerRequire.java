@@ -124,6 +124,14 @@ public final class LayerRequire {
     }
   }
 
+  /** linux-2.6.24 had no clone3, so no set_tid: a non-empty one is refused. */
+  public static void noSetTid(int[] setTid) {
+    if (setTid.length != 0) {
+      throw new PidmapException("set_tid", java.util.Arrays.toString(setTid),
+          "empty under linux-2.6.24, which has no clone3 (set_tid is Linux 5.5's)");
+    }
+  }
+
   /** zap_pid_ns_processes runs for a child namespace only: init_pid_ns's init never exits. */
   public static void zappable(PidNs ns, boolean isInitPidNs) {
     liveNs("ns", ns);
