@@ -241,13 +241,18 @@ class Processes {
     if (alive(t)) {
       exitOne(t);
       if (layer.linkedPid(t, PidType.PID) != null) {
-        zombies.add(t);
-        d.note("exit: a leader becomes a zombie");
+        becomeZombie(t);
       } else {
         release(t); // raw calls took its PID link: nothing left for a parent to wait on
       }
     }
     return "ok";
+  }
+
+  /** exit_notify's share: the leader stays, every link kept, until a parent reaps it. */
+  void becomeZombie(Task t) {
+    zombies.add(t);
+    d.note("exit: a leader becomes a zombie");
   }
 
   /** release_task of a zombie; a running task is not reapable yet (waitpid WNOHANG's 0). */
