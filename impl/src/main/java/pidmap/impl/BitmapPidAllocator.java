@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import pidmap.spec.Geometry;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
+import pidmap.spec.SeedFunction;
 
 /**
  * The seed's pid bitmap allocator: an array of PIDMAP_ENTRIES page slots, each with a lazily
@@ -108,6 +110,7 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
    * offset RESERVED_PIDS of page 0, at most max_scan+1 passes. Seed: pid.c lines 124-182.
    */
   @Override
+  @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
     if (profile == Profile.LINUX_6) {
       pidmapLock.lock(); // Linux 6: idr_alloc_cyclic runs under pidmap_lock
@@ -278,6 +281,7 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
 
   /** free_pidmap: clear the bit, then give the page its free bit back. Seed: pid.c 115-121. */
   @Override
+  @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
     if (profile == Profile.LINUX_6) {
       pidmapLock.lock(); // Linux 6: free_pid's idr_remove runs under pidmap_lock
@@ -307,6 +311,7 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
 
   /** next_pidmap: the first set bit after {@code last}, over every page slot. Seed: 184-200. */
   @Override
+  @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
     int start = last + 1;

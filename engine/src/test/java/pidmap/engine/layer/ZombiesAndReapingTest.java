@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
@@ -26,6 +28,7 @@ import pidmap.trace.layer.LayerOp.Kind;
  * broken twins of TASK-1: a layer that hands out a live process group's number, and process
  * rules that free a leader's numbers at exit instead of at reap.
  */
+@Checks(Invariant.TASK_1)
 class ZombiesAndReapingTest {
 
   static final LayerConfig LINUX_6 = new LayerConfig(Layers.SMALL, Profile.LINUX_6, 0, List.of());

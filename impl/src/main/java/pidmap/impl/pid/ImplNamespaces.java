@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
 import pidmap.spec.pid.CloneFlags;
@@ -30,6 +32,7 @@ final class ImplNamespaces {
   private volatile int globalPidMax;
 
   /** init_pid_ns as pidmap_init leaves it: count 2, pid 0 taken, the cache pid_1. */
+  @Implements({SeedFunction.INIT_PID_NS, SeedFunction.PIDMAP_INIT})
   ImplNamespaces(LayerConfig config, PidCaches caches) {
     this.config = config;
     this.caches = caches;
@@ -52,6 +55,7 @@ final class ImplNamespaces {
   }
 
   /** copy_pid_ns. Seed: pid.c lines 553-574. */
+  @Implements(SeedFunction.COPY_PID_NS)
   ImplPidNs copy(long flags, ImplPidNs old) {
     LayerRequire.copyFlags(flags); // the seed's EINVAL, before any count changes
     if ((flags & CloneFlags.CLONE_NEWPID) != 0 && config.profile() != Profile.LINUX_2_6_24) {
@@ -69,6 +73,7 @@ final class ImplNamespaces {
    * create_pid_namespace: count 1, page 0 with pid 0 and last_pid 0 (the allocator's fresh
    * state), the cache of its depth, no child reaper. Seed: pid.c lines 504-524.
    */
+  @Implements(SeedFunction.CREATE_PID_NAMESPACE)
   private ImplPidNs create(ImplPidNs parent) {
     int level = parent.level + 1;
     caches.namespaces.alloc();
@@ -96,6 +101,7 @@ final class ImplNamespaces {
   }
 
   /** put_pid_ns; free_pid_ns destroys a namespace at zero and puts its parent. Seed: 576-585. */
+  @Implements({SeedFunction.FREE_PID_NS, SeedFunction.PUT_PID_NS})
   void put(ImplPidNs ns) {
     for (ImplPidNs n = ns; n != null && n.put(); n = n.parent) {
       destroy(n);
@@ -103,6 +109,7 @@ final class ImplNamespaces {
   }
 
   /** destroy_pid_namespace: its pages go with it; back to the namespace cache. Seed: 544-551. */
+  @Implements(SeedFunction.DESTROY_PID_NAMESPACE)
   private void destroy(ImplPidNs ns) {
     caches.namespaces.free();
   }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.HashEntry;
@@ -44,6 +46,7 @@ public final class ImplPidLayer extends PidLookups {
   private final ImplTask initTask;
 
   /** The booted kernel. Seed: pid.c lines 43, 71-82, 631-662. */
+  @Implements(SeedFunction.INIT_STRUCT_PID)
   public ImplPidLayer(LayerConfig config) {
     this.config = config;
     this.hash = new PidHashTable(config.pidhashShift()); // pidhash_init, keeps [HASH-1]
@@ -96,6 +99,7 @@ public final class ImplPidLayer extends PidLookups {
    * alloc_pid. Seed: pid.c lines 241-288; under linux-6 today's, with clone3's set_tid and the
    * PIDNS_ADDING check (PidLayer#allocPid).
    */
+  @Implements(SeedFunction.ALLOC_PID)
   @Override
   public Pid allocPid(PidNs ns, int[] setTid) {
     ImplPidNs home = namespaces.live("ns", ns);
@@ -183,6 +187,7 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** free_pid: unhash and give the numbers back now, drop the hash's reference after grace. */
+  @Implements(SeedFunction.FREE_PID)
   @Override
   public void freePid(Pid pid) {
     ImplPid p = livePid("pid", pid);
@@ -230,6 +235,7 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** put_pid. Seed: pid.c lines 202-216; the count == 1 shortcut is argued on ImplPid#put. */
+  @Implements(SeedFunction.PUT_PID)
   @Override
   public void putPid(Pid pid) {
     if (pid == null) {
@@ -242,12 +248,14 @@ public final class ImplPidLayer extends PidLookups {
     }
   }
 
+  @Implements(SeedFunction.DELAYED_PUT_PID)
   @Override
   public int gracePeriod() {
     return rcu.gracePeriod();
   }
 
   /** attach_pid. Seed: pid.c lines 306-318. */
+  @Implements(SeedFunction.ATTACH_PID)
   @Override
   public void attachPid(Task task, PidType type, Pid pid) {
     ImplTask t = task("task", task);
@@ -278,6 +286,7 @@ public final class ImplPidLayer extends PidLookups {
     }
   }
 
+  @Implements(SeedFunction.DETACH_PID)
   private void detachLocked(ImplTask t, PidType type) {
     PidLink link = t.link(type);
     ImplPid p = link.pid;
@@ -297,6 +306,7 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** transfer_pid. Seed: pid.c lines 339-346. */
+  @Implements(SeedFunction.TRANSFER_PID)
   @Override
   public void transferPid(Task old, Task nu, PidType type) {
     ImplTask o = task("old", old);
@@ -342,6 +352,7 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** zap_pid_ns_processes, killing = detaching every link. Seed: pid.c lines 589-624. */
+  @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   @Override
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ImplPidNs n = namespaces.live("ns", ns);

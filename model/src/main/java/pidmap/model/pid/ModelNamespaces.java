@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import pidmap.model.ModelPidAllocator;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
 import pidmap.spec.pid.LayerConfig;
@@ -28,6 +30,7 @@ final class ModelNamespaces {
   /** linux-2.6.24's one pid_max (seed line 46); unused under linux-6. */
   private int globalPidMax;
 
+  @Implements({SeedFunction.INIT_PID_NS, SeedFunction.PIDMAP_INIT})
   ModelNamespaces(LayerConfig config) {
     this.config = config;
     this.globalPidMax = config.bootPidMax();
@@ -51,6 +54,7 @@ final class ModelNamespaces {
   }
 
   /** create_pid_namespace plus the parent reference copy_pid_ns gives it. */
+  @Implements({SeedFunction.CREATE_PID_CACHEP, SeedFunction.CREATE_PID_NAMESPACE})
   ModelPidNs create(ModelPidNs parent) {
     if (config.profile() != Profile.LINUX_2_6_24) {
       SetTid.nesting(parent.level + 1);
@@ -75,6 +79,7 @@ final class ModelNamespaces {
     }
   }
 
+  @Implements(SeedFunction.GET_PID_NS)
   void get(ModelPidNs ns) {
     if (ns != init) {
       ns.refcount++;
@@ -82,6 +87,7 @@ final class ModelNamespaces {
   }
 
   /** put_pid_ns; at zero the namespace is released and its parent put, up the chain. */
+  @Implements({SeedFunction.DESTROY_PID_NAMESPACE, SeedFunction.FREE_PID_NS, SeedFunction.PUT_PID_NS})
   void put(ModelPidNs ns) {
     for (ModelPidNs n = ns; n != null && n != init; n = n.parent) {
       n.refcount--;

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.HashEntry;
@@ -108,6 +110,7 @@ public final class ModelPidLayer implements PidLayer {
     pids.free(p, linked);
   }
 
+  @Implements(SeedFunction.GET_PID)
   @Override
   public Pid getPid(Pid pid) {
     if (pid != null) {
@@ -135,6 +138,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 306-318. */
+  @Implements(SeedFunction.ATTACH_PID)
   @Override
   public void attachPid(Task task, PidType type, Pid pid) {
     ModelTask t = task("task", task);
@@ -147,6 +151,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 320-337: the last task of any type leaving frees the pid. */
+  @Implements(SeedFunction.DETACH_PID)
   @Override
   public void detachPid(Task task, PidType type) {
     ModelTask t = task("task", task);
@@ -168,6 +173,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 339-346: the new task takes the old one's place in the list. */
+  @Implements(SeedFunction.TRANSFER_PID)
   @Override
   public void transferPid(Task old, Task nu, PidType type) {
     ModelTask o = task("old", old);
@@ -183,6 +189,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 348-359. */
+  @Implements(SeedFunction.PID_TASK)
   @Override
   public Task pidTask(Pid pid, PidType type) {
     if (pid == null) {
@@ -192,32 +199,38 @@ public final class ModelPidLayer implements PidLayer {
     return c.isEmpty() ? null : c.get(0);
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_PID_TYPE_NS)
   @Override
   public Task findTaskByPidTypeNs(PidType type, int nr, PidNs ns) {
     type(type);
     return pidTask(findPidNs(nr, ns), type);
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_PID)
   @Override
   public Task findTaskByPid(int nr) {
     return findTaskByPidTypeNs(PidType.PID, nr, namespaces.init);
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_VPID)
   @Override
   public Task findTaskByVpid(PidNs current, int vnr) {
     return findTaskByPidTypeNs(PidType.PID, vnr, namespaces.live("current", current));
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_PID_NS)
   @Override
   public Task findTaskByPidNs(int nr, PidNs ns) {
     return findTaskByPidTypeNs(PidType.PID, nr, ns);
   }
 
+  @Implements(SeedFunction.GET_TASK_PID)
   @Override
   public Pid getTaskPid(Task task, PidType type) {
     return getPid(links.get(new Link(task("task", task), type(type))));
   }
 
+  @Implements(SeedFunction.GET_PID_TASK)
   @Override
   public Task getPidTask(Pid pid, PidType type) {
     ModelTask t = (ModelTask) pidTask(pid, type);
@@ -234,6 +247,7 @@ public final class ModelPidLayer implements PidLayer {
     t.usage--;
   }
 
+  @Implements(SeedFunction.FIND_GET_PID)
   @Override
   public Pid findGetPid(PidNs current, int nr) {
     LayerRequire.nr(nr);
@@ -241,6 +255,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 421-431. */
+  @Implements(SeedFunction.PID_NR_NS)
   @Override
   public int pidNrNs(Pid pid, PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
@@ -252,6 +267,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 439-450, stated as: the smallest hashed number at least nr in ns. */
+  @Implements(SeedFunction.FIND_GE_PID)
   @Override
   public Pid findGePid(int nr, PidNs ns) {
     LayerRequire.nr(nr);
@@ -260,6 +276,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 553-574. */
+  @Implements(SeedFunction.COPY_PID_NS)
   @Override
   public PidNs copyPidNs(long flags, PidNs old) {
     ModelPidNs o = namespaces.live("old", old);
@@ -283,6 +300,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 589-624: by ascending number from 2, kill the PID task of each. */
+  @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   @Override
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
@@ -314,6 +332,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 84-97. */
+  @Implements(SeedFunction.IS_CONTAINER_INIT)
   @Override
   public boolean isContainerInit(Task task) {
     ModelPid p = links.get(new Link(task("task", task), PidType.PID));

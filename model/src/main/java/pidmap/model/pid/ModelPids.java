@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.HashEntry;
@@ -33,6 +35,7 @@ final class ModelPids {
   private final Set<ModelPid> live = new LinkedHashSet<>();
   final ModelPid initStructPid;
 
+  @Implements(SeedFunction.INIT_STRUCT_PID)
   ModelPids(ModelNamespaces namespaces, int shift) {
     this.namespaces = namespaces;
     this.shift = shift;
@@ -50,6 +53,7 @@ final class ModelPids {
    * Seed: pid.c lines 241-288; under linux-6 today's alloc_pid with set_tid (PidLayer#allocPid).
    * Innermost level first; on failure the taken numbers go back.
    */
+  @Implements(SeedFunction.ALLOC_PID)
   ModelPid alloc(ModelPidNs home, int[] setTid) {
     boolean linux6 = home.pidmap.profile() == Profile.LINUX_6;
     if (linux6) {
@@ -112,6 +116,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 224-239. {@code linked}: some task is linked to it (refused). */
+  @Implements(SeedFunction.FREE_PID)
   void free(ModelPid p, boolean linked) {
     LayerRequire.freeable(p, isHashed(p), p == initStructPid, linked);
     for (int i = 0; i <= p.level(); i++) {
@@ -122,6 +127,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 202-216. */
+  @Implements(SeedFunction.PUT_PID)
   void put(ModelPid p) {
     LayerRequire.putable(p, p == initStructPid);
     p.count--;
@@ -133,6 +139,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 218-222, 238. */
+  @Implements(SeedFunction.DELAYED_PUT_PID)
   int gracePeriod() {
     List<ModelPid> due = new ArrayList<>(rcuQueue);
     rcuQueue.clear();
@@ -141,6 +148,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 290-303. */
+  @Implements(SeedFunction.FIND_PID_NS)
   ModelPid find(int nr, ModelPidNs ns) {
     return numbersIn(ns).get(nr);
   }
