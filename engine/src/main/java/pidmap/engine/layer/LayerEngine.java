@@ -46,7 +46,9 @@ public final class LayerEngine {
       /** a named invariant does not hold after the step */
       INVARIANT,
       /** a layer threw something other than a refusal */
-      CRASH
+      CRASH,
+      /** the model's answer is not the trace's expect */
+      EXPECT
     }
 
     /** What a shrunk trace must still show to count as the same failure. */
