@@ -48,10 +48,7 @@ final class ImplNamespaces {
 
   /** A handle from this layer that is live. */
   ImplPidNs live(String name, PidNs ns) {
-    ImplPidNs n = LayerRequire.own(name, LayerRequire.present(name, ns, "a namespace"),
-        ImplPidNs.class);
-    LayerRequire.liveNs(name, n);
-    return n;
+    return LayerRequire.liveNs(name, ns, ImplPidNs.class);
   }
 
   /** copy_pid_ns. Seed: pid.c lines 553-574. */

@@ -44,9 +44,7 @@ final class ModelPids {
 
   /** A handle from this layer that is live. */
   ModelPid live(String name, Pid pid) {
-    ModelPid p = LayerRequire.own(name, LayerRequire.present(name, pid, "a pid"), ModelPid.class);
-    LayerRequire.livePid(name, p);
-    return p;
+    return LayerRequire.livePid(name, pid, ModelPid.class);
   }
 
   /**
@@ -55,29 +53,29 @@ final class ModelPids {
    */
   @Implements(SeedFunction.ALLOC_PID)
   ModelPid alloc(ModelPidNs home, int[] setTid) {
-    boolean linux6 = home.pidmap.profile() == Profile.LINUX_6;
+    boolean linux6 = home.pidmap().profile() == Profile.LINUX_6;
     if (linux6) {
-      SetTid.size(setTid.length, home.level);
+      SetTid.size(setTid.length, home.level());
     } else {
       LayerRequire.noSetTid(setTid);
     }
     Map<ModelPidNs, Integer> taken = new LinkedHashMap<>();
     ModelPidNs n = home;
-    for (int k = 0; n != null; k++, n = n.parent) {
+    for (int k = 0; n != null; k++, n = n.parent()) {
       int nr;
       if (k < setTid.length) {
         try {
-          SetTid.entry(setTid[k], n.level, n.pidmap.pidMax(), n.childReaper != null);
-          nr = n.pidmap.allocExactly(setTid[k]);
+          SetTid.entry(setTid[k], n.level(), n.pidmap().pidMax(), n.childReaper() != null);
+          nr = n.pidmap().allocExactly(setTid[k]);
           if (nr == PidAllocator.NO_PID) {
-            throw SetTid.taken(setTid[k], n.level);
+            throw SetTid.taken(setTid[k], n.level());
           }
         } catch (KernelErrno e) {
           giveBack(home, taken, linux6);
           throw e;
         }
       } else {
-        nr = n.pidmap.alloc();
+        nr = n.pidmap().alloc();
         if (nr == PidAllocator.NO_PID) {
           giveBack(home, taken, linux6);
           return null;
@@ -85,20 +83,20 @@ final class ModelPids {
       }
       taken.put(n, nr);
     }
-    if (linux6 && !home.allocating) {
+    if (linux6 && !home.allocating()) {
       giveBack(home, taken, true); // PIDNS_ADDING is gone: ENOMEM, after every level allocated
       return null;
     }
-    int[] nrs = new int[home.level + 1];
-    ModelPidNs[] nss = new ModelPidNs[home.level + 1];
+    int[] nrs = new int[home.level() + 1];
+    ModelPidNs[] nss = new ModelPidNs[home.level() + 1];
     taken.forEach((ns, nr) -> {
-      nrs[ns.level] = nr;
-      nss[ns.level] = ns;
+      nrs[ns.level()] = nr;
+      nss[ns.level()] = ns;
     });
     ModelPid p = new ModelPid(nrs, nss);
     namespaces.get(home);
     live.add(p);
-    for (int i = 0; i <= home.level; i++) {
+    for (int i = 0; i <= home.level(); i++) {
       numbersIn(nss[i]).put(nrs[i], p);
     }
     return p;
@@ -109,9 +107,9 @@ final class ModelPids {
    * starts over (alloc_pid's "pid_allocated == PIDNS_ADDING" reset of the cursor).
    */
   private void giveBack(ModelPidNs home, Map<ModelPidNs, Integer> taken, boolean linux6) {
-    taken.forEach((ns, nr) -> ns.pidmap.free(nr));
-    if (linux6 && home.allocating && numbersIn(home).isEmpty()) {
-      home.pidmap.setLastPid(0);
+    taken.forEach((ns, nr) -> ns.pidmap().free(nr));
+    if (linux6 && home.allocating() && numbersIn(home).isEmpty()) {
+      home.pidmap().setLastPid(0);
     }
   }
 
@@ -121,7 +119,7 @@ final class ModelPids {
     LayerRequire.freeable(p, isHashed(p), p == initStructPid, linked);
     for (int i = 0; i <= p.level(); i++) {
       numbersIn(p.nss[i]).remove(p.nrs[i]);
-      p.nss[i].pidmap.free(p.nrs[i]);
+      p.nss[i].pidmap().free(p.nrs[i]);
     }
     rcuQueue.add(p);
   }
