@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import pidmap.spec.Profile;
-import pidmap.spec.pid.CloneFlags;
-import pidmap.spec.pid.KernelErrno;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidLayer;
 import pidmap.spec.pid.PidNs;
@@ -80,6 +78,54 @@ class Processes {
     return p == null ? nsproxy.get(t) : p.ns(p.level());
   }
 
+  /** pid_ns_for_children: where the task's next child is born. */
+  PidNs childrenNs(Task t) {
+    return nsproxy.get(t);
+  }
+
+  /** Replaces pid_ns_for_children (the caller moves the reference); answers the old one. */
+  PidNs setChildrenNs(Task t, PidNs ns) {
+    return nsproxy.put(t, ns);
+  }
+
+  /** A new task is running: its group leader and pid_ns_for_children (copy_pid_ns's reference). */
+  void born(Task child, Task groupLeader, PidNs ns) {
+    alive.add(child);
+    leader.put(child, groupLeader);
+    nsproxy.put(child, ns);
+  }
+
+  void setLeader(Task t, Task l) {
+    leader.put(t, l);
+  }
+
+  boolean linux6() {
+    return linux6;
+  }
+
+  /** is_child_reaper: a pid whose own number is 1, below level 0, makes its task the init. */
+  boolean becomesInit(Pid pid) {
+    return pid.level() > 0 && pid.nr(pid.level()) == 1;
+  }
+
+  /**
+   * unshare(CLONE_NEWPID): linux-2.6.24's sys_unshare refuses it; linux-6's copy_pid_ns only
+   * while pid_ns_for_children is still the active namespace.
+   */
+  boolean unshareNewPidAllowed(Task t) {
+    return linux6 && nsproxy.get(t) == active(t);
+  }
+
+  /** pidns_install: only the active namespace or a descendant of it. */
+  boolean mayEnter(Task t, PidNs target) {
+    PidNs act = active(t);
+    PidNs up = target;
+    while (up != null && up.level() > act.level()) {
+      up = up.parent();
+    }
+    return up == act;
+  }
+
   /** The caller's namespace for the v-lookups (its active one); only a running task calls. */
   PidNs current(Task t) {
     if (!alive(t)) {
@@ -100,22 +146,22 @@ class Processes {
   String run(LayerOp op) {
     switch (op.kind()) {
       case FORK:
-        return fork(op);
+        return Forks.fork(this, op);
       case EXIT:
         return exit(d.symbols.require(op.task(), Task.class));
       case REAP:
         return reap(d.symbols.require(op.task(), Task.class));
       case EXEC:
-        return exec(d.symbols.require(op.task(), Task.class));
+        return DeThread.exec(this, d.symbols.require(op.task(), Task.class));
       case SETSID:
         return Sessions.setsid(this, d.symbols.require(op.task(), Task.class));
       case SETPGID:
         return Sessions.setpgid(this, d.symbols.require(op.task(), Task.class),
             d.symbols.require(op.other(), Task.class));
       case UNSHARE:
-        return unshare(op);
+        return NamespaceCalls.unshare(this, op);
       case SETNS:
-        return setns(d.symbols.require(op.task(), Task.class),
+        return NamespaceCalls.setns(this, d.symbols.require(op.task(), Task.class),
             d.symbols.require(op.ns(), PidNs.class));
       case ZAP: {
         PidNs n = d.symbols.require(op.ns(), PidNs.class);
@@ -137,81 +183,6 @@ class Processes {
 
   boolean usable(Task t) {
     return t != layer.initTask() && alive(t);
-  }
-
-  /**
-   * copy_process: the EINVAL checks of today's kernel, copy_pid_ns, alloc_pid (with set_tid),
-   * then PGID and SID (a new group leader) and PID. A pid whose own number is 1 below level 0
-   * makes its task the namespace's child reaper (is_child_reaper).
-   */
-  private String fork(LayerOp op) {
-    Task parent = d.symbols.require(op.task(), Task.class);
-    boolean thread = (op.flags() & CloneFlags.CLONE_THREAD) != 0;
-    boolean newpid = (op.flags() & CloneFlags.CLONE_NEWPID) != 0;
-    Task pl = leader.get(parent);
-    if (!alive(parent) || (thread && pl == layer.initTask())) {
-      return "skip";
-    }
-    Pid pgrp = layer.linkedPid(pl, PidType.PGID);
-    Pid session = layer.linkedPid(pl, PidType.SID);
-    if (!thread && (pgrp == null || session == null)) {
-      return "skip";
-    }
-    if (!op.setTid().isEmpty() && !linux6) {
-      return "ENOSYS"; // clone3 is Linux 5.3's, set_tid 5.5's
-    }
-    if (linux6 && (thread ^ newpid) && nsproxy.get(parent) != active(parent)) {
-      return "EINVAL"; // a thread, or a new namespace, only from the active namespace
-    }
-    PidNs ns;
-    try {
-      ns = layer.copyPidNs(op.flags(), nsproxy.get(parent));
-    } catch (KernelErrno e) {
-      return e.errno();
-    }
-    d.symbols.bindIfNew("n" + op.id(), ns);
-    int innerLast = ns.pidmap().lastPid();
-    Pid pid;
-    try {
-      pid = layer.allocPid(ns, op.setTid().stream().mapToInt(Integer::intValue).toArray());
-    } catch (KernelErrno e) {
-      layer.putPidNs(ns);
-      d.note("fork: set_tid " + e.errno());
-      return e.errno();
-    }
-    if (pid == null) {
-      if (ns.level() > 0 && ns.pidmap().lastPid() != innerLast) {
-        d.note("fork: no number at an outer level after the inner level had one");
-      }
-      boolean dead = !ns.allocating();
-      layer.putPidNs(ns);
-      if (dead) {
-        d.note("fork: into a namespace whose init has exited");
-        return "ENOMEM";
-      }
-      return layer.config().profile().exhaustionErrno();
-    }
-    Task child = layer.newTask();
-    d.symbols.bind("t" + op.id(), child);
-    d.symbols.bind("p" + op.id(), pid);
-    if (pid.level() > 0 && pid.nr(pid.level()) == 1) {
-      layer.setChildReaper(pid.ns(pid.level()), child);
-      if (!newpid) {
-        d.note("fork: the first child after unshare or setns becomes the init");
-      }
-    }
-    if (!thread) {
-      layer.attachPid(child, PidType.PGID, pgrp);
-      layer.attachPid(child, PidType.SID, session);
-    }
-    layer.attachPid(child, PidType.PID, pid);
-    alive.add(child);
-    leader.put(child, thread ? pl : child);
-    nsproxy.put(child, ns);
-    if (!op.setTid().isEmpty()) {
-      d.note("fork: set_tid at " + op.setTid().size() + " level(s)");
-    }
-    return d.symbols.nameOf(child) + " " + pid.numbers();
   }
 
   /**
@@ -315,99 +286,5 @@ class Processes {
   void finish(Task u) {
     alive.remove(u);
     layer.putPidNs(nsproxy.remove(u));
-  }
-
-  /** de_thread: other threads die; a non-leader takes the leader's pid, group and session. */
-  private String exec(Task t) {
-    if (!usable(t)) {
-      return "skip";
-    }
-    Task l = leader.get(t);
-    if (t != l && !(usable(l)
-        && layer.linkedPid(l, PidType.PID) != null && layer.linkedPid(l, PidType.PGID) != null
-        && layer.linkedPid(l, PidType.SID) != null && layer.linkedPid(t, PidType.PID) != null
-        && layer.linkedPid(t, PidType.PGID) == null && layer.linkedPid(t, PidType.SID) == null)) {
-      return "skip";
-    }
-    for (Task u : new ArrayList<>(alive)) {
-      if (u != t && u != l && leader.get(u) == l && alive(u)) {
-        exitOne(u);
-        release(u);
-      }
-    }
-    if (t == l) {
-      return "ok";
-    }
-    Pid lpid = layer.linkedPid(l, PidType.PID);
-    layer.detachPid(t, PidType.PID);
-    layer.attachPid(t, PidType.PID, lpid);
-    layer.transferPid(l, t, PidType.PGID);
-    layer.transferPid(l, t, PidType.SID);
-    for (PidNs n : d.symbols.namespaces) {
-      if (!n.released() && n.childReaper() == l) {
-        layer.setChildReaper(n, t); // de_thread hands the reaper role to the new leader
-      }
-    }
-    d.note("exec: a thread takes over its leader's pid");
-    layer.detachPid(l, PidType.PID); // release_task(leader)
-    finish(l);
-    leader.put(t, t);
-    return "ok";
-  }
-
-  /**
-   * unshare: linux-2.6.24's sys_unshare refuses CLONE_NEWPID (EINVAL). linux-6: copy_pid_ns
-   * for pid_ns_for_children, EINVAL while that differs from the active namespace; the caller's
-   * own numbers and lookups stay in its active namespace, its later children are born in the
-   * answer.
-   */
-  private String unshare(LayerOp op) {
-    Task t = d.symbols.require(op.task(), Task.class);
-    if (!usable(t)) {
-      return "skip";
-    }
-    boolean newpid = (op.flags() & CloneFlags.CLONE_NEWPID) != 0;
-    boolean thread = (op.flags() & CloneFlags.CLONE_THREAD) != 0;
-    if (newpid && !thread && (!linux6 || nsproxy.get(t) != active(t))) {
-      return "EINVAL";
-    }
-    PidNs old = nsproxy.get(t);
-    PidNs nu;
-    try {
-      nu = layer.copyPidNs(op.flags(), old);
-    } catch (KernelErrno e) {
-      return e.errno();
-    }
-    d.symbols.bindIfNew("n" + op.id(), nu);
-    layer.putPidNs(old);
-    nsproxy.put(t, nu);
-    return d.symbols.nameOf(nu);
-  }
-
-  /**
-   * setns into a pid namespace (pidns_install): only the active namespace or a descendant of
-   * it, else EINVAL; it changes pid_ns_for_children only. linux-2.6.24 had no setns (ENOSYS).
-   */
-  private String setns(Task t, PidNs target) {
-    if (!usable(t) || target.released()) {
-      return "skip";
-    }
-    if (!linux6) {
-      return "ENOSYS";
-    }
-    PidNs act = active(t);
-    PidNs up = target;
-    while (up != null && up.level() > act.level()) {
-      up = up.parent();
-    }
-    if (up != act) {
-      return "EINVAL";
-    }
-    layer.getPidNs(target);
-    layer.putPidNs(nsproxy.put(t, target));
-    if (!target.allocating()) {
-      d.note("setns: into a namespace whose init has exited");
-    }
-    return "ok";
   }
 }
