@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidLayer;
@@ -21,6 +23,7 @@ import pidmap.spec.pid.Task;
  * a few seeds. Process rules are the driver's, so the candidate side gets the twin rules over
  * the real impl; the set_tid twin is a layer.
  */
+@Checks(Invariant.TASK_1)
 class BrokenProcessRulesAreCaughtTest {
 
   private static final int SEEDS = 90;

@@ -32,7 +32,7 @@ class PidLayerPropertiesTest {
   @Checks({Invariant.PID_1, Invariant.PID_2, Invariant.PID_3, Invariant.NS_1, Invariant.NS_2,
       Invariant.NS_3, Invariant.REF_1, Invariant.REF_2, Invariant.LINK_1, Invariant.HASH_1,
       Invariant.HASH_2, Invariant.CACHE_1, Invariant.ZAP_1, Invariant.INIT_1, Invariant.LOOKUP_1,
-      Invariant.INPUT_2, Invariant.LEAK_1})
+      Invariant.INPUT_2, Invariant.TASK_1, Invariant.LEAK_1})
   void generatedTracesConform() {
     long steps = 0;
     int maxNamespaces = 0;
