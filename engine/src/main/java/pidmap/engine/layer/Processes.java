@@ -255,7 +255,9 @@ class Processes {
   /** do_exit's share: exit_child_reaper's zap, then exit_task_namespaces (the nsproxy put). */
   void exitOne(Task u) {
     reapIfChildReaper(u);
-    finish(u);
+    if (alive(u)) { // raw link calls can make a reaper its own victim: then the zap finished it
+      finish(u);
+    }
   }
 
   private void reapIfChildReaper(Task u) {

@@ -157,4 +157,24 @@ class ZombiesAndReapingTest {
     assertThat(r.failure().side()).isEqualTo("impl");
     assertThat(r.failure().message()).contains("t1 is a zombie but has no PID link");
   }
+
+  /**
+   * Found by the 300-trace campaign (seed 168): raw link calls give a container init the PID
+   * link of a task numbered 2 in its own namespace, so its exit's zap kills the init itself; the
+   * exit must then not finish it a second time (that put a null nsproxy and was refused).
+   */
+  @Test
+  void anInitThatRawCallsMadeItsOwnZapsVictimExitsOnce() {
+    List<LayerOp> trace = List.of(
+        LayerOp.fork(443, "t0", pidmap.spec.pid.CloneFlags.CLONE_NEWPID),
+        LayerOp.fork(444, "t443", 0),
+        LayerOp.tasks(Kind.DETACH, "t443", null, PidType.PID),
+        LayerOp.tasks(Kind.TRANSFER, "t444", "t443", PidType.PID),
+        task(Kind.EXIT, "t443"),
+        LayerOp.of(Kind.TEARDOWN));
+    for (Profile p : Profile.values()) {
+      LayerConfig c = new LayerConfig(Layers.SMALL, p, 0, List.of());
+      assertThat(LayerEngine.run(c, ImplPidLayer::new, trace).failure()).as("%s", p).isNull();
+    }
+  }
 }
