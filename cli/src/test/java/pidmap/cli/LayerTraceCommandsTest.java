@@ -106,4 +106,15 @@ class LayerTraceCommandsTest {
       Files.deleteIfExists(file);
     }
   }
+
+  /** The example of docs/PID_LAYER.md ("Layer trace files") replays with every expect met. */
+  @Test
+  void theDocumentedExampleReplays() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "PID_LAYER.md"));
+    int from = doc.indexOf("{\"op\":\"layer_config\"");
+    String example = doc.substring(from, doc.indexOf("```", from));
+    CliRun r = CliRun.withStdin(example, "replay", "--quiet", "-");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("(4 expects met)");
+  }
 }
