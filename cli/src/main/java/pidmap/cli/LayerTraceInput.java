@@ -47,11 +47,11 @@ final class LayerTraceInput {
         int b;
         while ((b = stdin.read()) != -1) {
           first.write(b);
-          if (b == '\n' && !first.toString(StandardCharsets.UTF_8).isBlank()) {
+          if (b == '\n' && !lastLine(first).isEmpty()) {
             break;
           }
         }
-        String head = first.toString(StandardCharsets.UTF_8);
+        String head = lastLine(first);
         InputStream all = new SequenceInputStream(new ByteArrayInputStream(first.toByteArray()),
             stdin);
         if (!LayerTraceFile.isLayerTrace(head.strip())) {
@@ -66,7 +66,7 @@ final class LayerTraceInput {
       }
       String head = "";
       try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
-        head = lines.filter(l -> !l.isBlank()).findFirst().orElse("");
+        head = lines.filter(l -> !LayerTraceFile.skipped(l)).findFirst().orElse("");
       }
       if (!LayerTraceFile.isLayerTrace(head.strip())) {
         return new LayerTraceInput(file, stdin, null);
@@ -78,6 +78,13 @@ final class LayerTraceInput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The last line read so far, unless it is blank or a comment (then empty). */
+  private static String lastLine(ByteArrayOutputStream read) {
+    String[] lines = read.toString(StandardCharsets.UTF_8).split("\n");
+    String last = lines.length == 0 ? "" : lines[lines.length - 1];
+    return LayerTraceFile.skipped(last) ? "" : last.strip();
   }
 
   boolean isLayer() {

@@ -15,7 +15,8 @@ import pidmap.trace.TraceFormatException;
  * The file form of a pid-layer trace, as replay and shrink read it and verify writes it: JSON
  * Lines, a {@code layer_config} line first, then one {@link LayerOp} per line, each with an
  * optional {@code "expect"}: the answer the model must give (docs/PID_LAYER.md, "The trace
- * vocabulary"). Example:
+ * vocabulary"). Blank lines and {@code #} comments are skipped, as in allocator traces; they count
+ * for line numbers. Example:
  *
  * <pre>
  * {"op":"layer_config","profile":"linux-6","bits_per_page":4,"reserved":2,"pid_max_limit":16,"default_pid_max":16,"mem_pages":0}
@@ -92,7 +93,7 @@ public final class LayerTraceFile {
   /** Reads a whole trace; refuses a missing or bad config line or a bad op, naming the line. */
   public static Trace parse(List<String> text) {
     int first = 0;
-    while (first < text.size() && text.get(first).isBlank()) {
+    while (first < text.size() && skipped(text.get(first))) {
       first++;
     }
     if (first == text.size()) {
@@ -102,7 +103,7 @@ public final class LayerTraceFile {
     List<Line> lines = new ArrayList<>();
     for (int i = first + 1; i < text.size(); i++) {
       String s = text.get(i);
-      if (s.isBlank()) {
+      if (skipped(s)) {
         continue;
       }
       try {
@@ -116,6 +117,12 @@ public final class LayerTraceFile {
       }
     }
     return new Trace(config, lines);
+  }
+
+  /** A blank line or a {@code #} comment. */
+  public static boolean skipped(String line) {
+    String t = line.strip();
+    return t.isEmpty() || t.startsWith("#");
   }
 
   private static LayerConfig config(String s, long line) {
