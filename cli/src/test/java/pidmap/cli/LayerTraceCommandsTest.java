@@ -72,8 +72,8 @@ class LayerTraceCommandsTest {
 
   @Test
   void aLayerTraceOnStandardInputReplays() throws IOException {
-    CliRun r = CliRun.withStdin("# a comment, then a blank line\n\n" + Files.readString(trace(UNSHARE)),
-        "replay", "--quiet", "-");
+    String text = "# a comment, then a blank line\n\n" + Files.readString(trace(UNSHARE));
+    CliRun r = CliRun.withStdin(text, "replay", "--quiet", "-");
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
     assertThat(r.out()).contains("layer steps conform");
   }
