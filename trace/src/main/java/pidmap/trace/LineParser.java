@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import pidmap.spec.Profile;
 
 /**
@@ -24,7 +25,8 @@ final class LineParser {
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-  private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
+  /** The errno names an alloc can answer: each profile's exhaustion errno. */
+  private static final List<String> ALLOC_ERRNOS = allocErrnos();
   private static final String CONFIG = "config";
   private static final List<String> CONFIG_INTS =
       List.of("pid_max", "bits_per_page", "reserved", "pid_max_limit");
@@ -89,10 +91,11 @@ final class LineParser {
         if (isInt && e.longValue >= 0) {
           return Expect.pid((int) e.longValue);
         }
-        if (isString && ERRNO.matcher(e.text).matches()) {
+        if (isString && ALLOC_ERRNOS.contains(e.text)) {
           return Expect.named(e.text);
         }
-        throw badExpect(kind, "a pid (an integer >= 0) or an errno name such as \"ENOMEM\"", e, line);
+        throw badExpect(kind, "a pid (an integer >= 0) or an exhausted alloc's errno, "
+            + errnoNames(), e, line);
       case NEXT:
         if (isInt && e.longValue >= -1) {
           return Expect.pid((int) e.longValue);
@@ -107,6 +110,25 @@ final class LineParser {
         }
         throw badExpect(kind, "\"ok\" or \"" + Expect.REFUSED + "\"", e, line);
     }
+  }
+
+  private static List<String> allocErrnos() {
+    List<String> names = new ArrayList<>();
+    for (Profile p : Profile.values()) {
+      if (!names.contains(p.exhaustionErrno())) {
+        names.add(p.exhaustionErrno());
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** {@code "ENOMEM" or "EAGAIN"}. */
+  private static String errnoNames() {
+    List<String> quoted = new ArrayList<>();
+    for (String name : ALLOC_ERRNOS) {
+      quoted.add("\"" + name + "\"");
+    }
+    return String.join(" or ", quoted);
   }
 
   private static TraceFormatException badExpect(Op.Kind kind, String what, Field e, long line) {
@@ -178,13 +200,39 @@ final class LineParser {
       if (p.nextToken() != null) {
         throw fail(line, "more text after the closing }");
       }
+    } catch (StreamConstraintsException e) {
+      throw fail(line, tooLarge(e));
     } catch (JsonProcessingException e) {
-      throw fail(line, "bad JSON at column " + e.getLocation().getColumnNr() + ": "
-          + firstSentence(e.getOriginalMessage()));
+      String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+      throw fail(line, "bad JSON" + where + ": " + firstSentence(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading a String does no I/O
     }
     return fields;
+  }
+
+  /**
+   * What a line exceeds, in the trace's words: Jackson refuses numbers, nesting and strings
+   * beyond {@link StreamReadConstraints}' defaults, none of which a trace line ever needs.
+   */
+  private static String tooLarge(StreamConstraintsException e) {
+    StreamReadConstraints c = StreamReadConstraints.defaults();
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (m.startsWith("Number")) {
+      return "a number longer than " + c.getMaxNumberLength() + " digits (no field takes one;"
+          + " a pid or value fits in 64 bits)";
+    }
+    if (m.contains("nesting depth")) {
+      return "values nested deeper than " + c.getMaxNestingDepth() + " levels (a trace line is"
+          + " one flat object)";
+    }
+    if (m.startsWith("String")) {
+      return "a string longer than " + c.getMaxStringLength() + " characters";
+    }
+    if (m.startsWith("Name")) {
+      return "a field name longer than " + c.getMaxNameLength() + " characters";
+    }
+    return "too large to read: " + firstSentence(m).replaceAll(", from `[^`]*`", "");
   }
 
   /** Jackson's message without its trailing location and advice. */
