@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kernel",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    header = "The live-kernel oracle: record a trace, or check in lockstep (linux-6).",
     description = {
         "Run the linux-6 profile against the running kernel: a C agent becomes pid 1 of a fresh"
             + " PID namespace and answers alloc/free/set_last/set_pid_max/next in lockstep with"
@@ -22,7 +24,9 @@ public final class KernelCommand {
   public static final int DIVERGED = 1;
   /** Exit status: the agent itself failed on a machine that allows it. */
   public static final int AGENT_FAILED = 3;
-  /** Exit status: this machine does not allow the oracle (the reason is printed). 2 is picocli's
-   * for a bad argument. */
+  /**
+   * Exit status: this machine does not allow the oracle (the reason is printed). 2 is picocli's
+   * for a bad argument.
+   */
   public static final int UNAVAILABLE = 4;
 }

@@ -32,6 +32,11 @@ public final class LayerRowCheck implements Check {
   }
 
   @Override
+  public long plannedSteps() {
+    return (long) traces * length;
+  }
+
+  @Override
   public CheckResult run(Progress progress) {
     long steps = 0;
     for (int i = 0; i < traces; i++) {

@@ -51,7 +51,7 @@ class ReplayMillionLinesTest {
     System.out.println("1,000,000-line replay, -Xmx32m: " + out.strip());
     assertThat(p.exitValue()).as(out).isEqualTo(0);
     assertThat(out).startsWith("conforms: 1000000 steps, 1000000 expects met; linux-2.6.24, "
-        + "bpp=64 reserved=10 limit=256 pid_max=200;");
+        + "64/10/256 pid_max 200;");
   }
 
   /** A random walk weighted like real use: allocs and frees of live pids, some edges. */

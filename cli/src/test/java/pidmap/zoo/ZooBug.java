@@ -30,7 +30,7 @@ enum ZooBug {
 
   NEXT_PIDMAP_UNBOUNDED("next_pidmap with a huge or negative start indexes past the page array",
       "CVE-2011-1593, 2.6.38.4", "ZooAllocators#nextWithoutBound",
-      "direct calls", "refused (last: ", () -> blind(ZooAllocators::nextWithoutBound)),
+      "direct calls", "refused (after: ", () -> blind(ZooAllocators::nextWithoutBound)),
 
   PAGE_INSTALL_WITHOUT_RECHECK("a missing page installed without looking again: a pid twice",
       "seed pid.c 136-149 (re-check under pidmap_lock)", "ZooAllocators.InstallWithoutRecheck",
