@@ -16,6 +16,13 @@ import picocli.CommandLine.Command;
             + " PID namespace and answers alloc/free/set_last/set_pid_max/next in lockstep with"
             + " the model and the impl. Needs Linux 6.14 or later and root (or unprivileged user"
             + " namespaces)."},
+    exitCodeListHeading = "%nExit codes (of record and check):%n",
+    exitCodeList = {
+        "0:the kernel and the model agreed on every step",
+        "1:a divergence (its report and trace are printed)",
+        "2:bad flags",
+        "3:the agent failed",
+        "4:this machine does not allow the oracle (the reason is printed)"},
     subcommands = {KernelRecordCommand.class, KernelCheckCommand.class})
 public final class KernelCommand {
   /** Exit status: the kernel and the model agreed on every step. */

@@ -93,10 +93,11 @@ final class ShrinkCommand implements Callable<Integer> {
     }
     Ticker ticker = Ticker.every2s(err);
     ShrinkControl<TraceLine> control = new ShrinkControl<>(System::nanoTime,
-        (long) Math.min(Long.MAX_VALUE, timeLimit * 1e9), ticker::say, Ticker.INTERVAL_NANOS);
+        (long) Math.min(Long.MAX_VALUE, timeLimit * 1e9), ticker::say, Ticker.commandInterval);
     err.println("shrink: " + Reports.count(prefix.size(), "line") + " up to the failing step of "
         + input + "; time limit " + (long) timeLimit + " s (--time-limit)");
     err.flush();
+    control.improved(prefix); // the failing prefix is the best so far until the shrinker finds less
     AtomicBoolean printed = new AtomicBoolean();
     TraceSettings s = settings;
     StepResult f = failed;
@@ -150,11 +151,18 @@ final class ShrinkCommand implements Callable<Integer> {
     return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
   }
 
-  /** The kept line numbers with runs folded: {@code 5-403, 408}. */
+  /** Runs of kept lines shown before the rest is counted. */
+  static final int RANGES_SHOWN = 12;
+
+  /** The kept line numbers with runs folded: {@code 5-403, 408}; long lists end in a count. */
   static String ranges(List<TraceLine> lines) {
     StringBuilder b = new StringBuilder();
     int i = 0;
+    int shown = 0;
     while (i < lines.size()) {
+      if (shown++ == RANGES_SHOWN) {
+        return b.append(", ... (").append(lines.size() - i).append(" more lines)").toString();
+      }
       int j = i;
       while (j + 1 < lines.size() && lines.get(j + 1).line() == lines.get(j).line() + 1) {
         j++;

@@ -60,12 +60,14 @@ public final class TraceShrinker {
   /** As {@link #shrink(Geometry, Profile, AllocatorFactory, List)}, steered by {@code control}. */
   public static List<TraceLine> shrink(Geometry g, Profile p, AllocatorFactory candidate,
       List<TraceLine> lines, ShrinkControl<TraceLine> control) {
+    if (control.best() == null) {
+      control.improved(lines);
+    }
     StepResult original = firstFailure(g, p, candidate, lines);
     if (original == null || original.index() != lines.size()) {
       throw new IllegalArgumentException("the run must fail at its last line, " + lines.size()
           + "; it fails at " + (original == null ? "none" : original.index()));
     }
-    control.improved(lines);
     if (original.failure().kind() == StepResult.Failure.Kind.EXPECT) {
       List<TraceLine> screened = screened(g, p, lines, original, control);
       if (failsAlike(g, p, candidate, screened, original)) {
