@@ -80,12 +80,17 @@ public final class CatalogWriter {
     b.append("Each invariant is checked after every step by its differential engine (on the model"
         + " and on the\ncandidate) and is exercised by the checks named in the last column"
         + " (`Class#method`, a test\nclass, or a JCStress test); `InvariantChecksExistTest`"
-        + " fails when one is missing. Seed lines\nrefer to `pid.c-2.6.24.txt`.\n");
+        + " fails when one is missing. Seed lines\nare line numbers of `kernel/pid.c` in Linux 2.6.24,"
+        + " <" + SEED_URL + ">\n(docs/DESIGN.md).\n");
     for (Section s : sections) {
       b.append("\n## ").append(s.title()).append("\n\n").append(table(s.entries()));
     }
     return b.toString();
   }
+
+  /** The seed at the v2.6.24 tag upstream, which every seed line number refers to. */
+  public static final String SEED_URL =
+      "https://github.com/torvalds/linux/blob/v2.6.24/kernel/pid.c";
 
   /** One markdown table: id, invariant, seed lines, checked by. */
   public static String table(List<Entry> entries) {

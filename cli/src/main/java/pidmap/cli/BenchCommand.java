@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs the JMH suite of bench/ (the impl against the model, a synchronized BitSet, a"
             + " skip list and the atomic floor), measures memory with JOL, and rewrites the"
-            + " generated blocks and plots of docs/PERFORMANCE.md. --quick takes about 7 minutes"
-            + " on a 2-core machine, the full suite about 35.",
+            + " generated blocks and plots of docs/PERFORMANCE.md. It takes minutes (--quick) to"
+            + " most of an hour; docs/PERFORMANCE.md names its last run and machine.",
         "Examples:",
         "  ./pidmap bench --quick                 one fork, short iterations",
         "  ./pidmap bench --quick AllocFree       only the benchmarks that match a regex",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     header = "The live-kernel oracle: record a trace, or check in lockstep (linux-6).",
     description = {
-        "Run the linux-6 profile against the running kernel: a C agent becomes pid 1 of a fresh"
+        "Runs the linux-6 profile against the running kernel: a C agent becomes pid 1 of a fresh"
             + " PID namespace and answers alloc/free/set_last/set_pid_max/next in lockstep with"
             + " the model and the impl. Needs Linux 6.14 or later and root (or unprivileged user"
             + " namespaces)."},

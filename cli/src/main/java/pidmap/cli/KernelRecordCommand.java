@@ -29,7 +29,7 @@ import pidmap.verify.KernelDivergenceFiles;
     versionProvider = Version.class,
     header = "Records a trace on the running kernel (expects = the kernel's answers).",
     description = {
-        "Record a trace on the live kernel: one scenario in a fresh PID namespace, written as"
+        "Records a trace on the live kernel: one scenario in a fresh PID namespace, written as"
             + " JSON Lines whose expects are what the kernel answered. The linux-6 model and impl"
             + " run in lockstep; at a divergence the trace up to that step is written and the"
             + " report goes to standard error."},
@@ -44,16 +44,19 @@ public final class KernelRecordCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--steps", defaultValue = "10000", description = "steps to record (default: ${DEFAULT-VALUE})")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "10000",
+      description = "steps to record (default: ${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--seed", defaultValue = "1", description = "scenario seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "scenario seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--pid-max", description = "starting pid_max, 301..4194304 (default: the scenario kind's choice)")
+  @Option(names = "--pid-max", paramLabel = "N",
+      description = "starting pid_max, 301..4194304 (default: the scenario kind's choice)")
   Integer pidMax;
 
-  @Option(names = "--kind", defaultValue = "churn",
+  @Option(names = "--kind", paramLabel = "K", defaultValue = "churn",
       description = "scenario: tiny-exhaustion, last-pid-edges, pid-max-lowered, page-boundary,"
           + " churn (default: ${DEFAULT-VALUE})")
   String kind;

@@ -35,8 +35,8 @@ import pidmap.verify.Verification;
             + " namespace (skipped, with the reason, where PID namespaces are not allowed).",
         "A failure is shrunk and printed with its seed, written under --out, and the command that"
             + " replays it. Progress (row k/N, time so far, an estimate of the rest) goes to"
-            + " standard error. The default takes about 2 minutes on a 2-core machine, --quick"
-            + " about 1 (docs/measured/verify.txt has the last measured run)."},
+            + " standard error. docs/measured/verify.txt and verify-quick.txt hold measured runs"
+            + " with their machine and load."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every check passed (skipped rows do not fail it)", "1:a check failed",
         "2:bad flags", "3:internal error (a bug in pidmap)"})
@@ -87,12 +87,15 @@ final class VerifyCommand implements Callable<Integer> {
         "check") + ", seed " + s + (only.isEmpty() ? "" : ", only " + String.join(",", only))
         + (wanted == null ? "" : ", profile " + wanted.id()) + "; files go to "
         + report.outputDir());
+    String loadBefore = Machine.load();
     Report result = campaign.run(new Progress(err, System::nanoTime, 2_000_000_000L,
         report.outputDir()));
     String rerun = rerun(s);
     switch (report.format) {
       case JSON:
-        pidmap.engine.report.JsonReport.write(out, result.toJson(effortName, rerun));
+        java.util.Map<String, Object> json = result.toJson(effortName, rerun);
+        json.put("machine", Machine.describe(loadBefore));
+        pidmap.engine.report.JsonReport.write(out, json);
         break;
       case JUNIT:
         result.printJunit(out, effortName);

@@ -149,6 +149,7 @@ public record Report(long seed, List<Row> rows) {
     m.put("seconds", rows.stream().map(Row::time).reduce(Duration.ZERO, Duration::plus)
         .toNanos() / 1e9);
     m.put("rerun", rerun);
+    m.put("machine", null); // the command line fills it in
     List<Map<String, Object>> out = new ArrayList<>();
     for (Row r : rows) {
       Map<String, Object> row = new LinkedHashMap<>();

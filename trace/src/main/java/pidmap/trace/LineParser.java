@@ -16,7 +16,7 @@ import pidmap.spec.Profile;
 /**
  * Turns one non-blank trace line into a config or an operation, or refuses it with a {@link
  * TraceFormatException} that says what is wrong. Field order within a line is free; every other
- * rule of DESIGN.md's format is enforced: one JSON object per line, a known {@code op}, exactly
+ * rule of docs/DESIGN.md's format is enforced: one JSON object per line, a known {@code op}, exactly
  * the fields that op takes, integers where integers belong, an {@code expect} of the op's kind.
  *
  * <p>Stateless apart from the shared, thread-safe Jackson factory; one instance may be shared.

@@ -159,7 +159,7 @@ public final class Invariants {
   public static final Invariant REFUSAL_CHANGES_NOTHING = new Invariant(
       "INPUT-1",
       "A refused input leaves the allocated set, last_pid and pid_max exactly as they were.",
-      "DESIGN.md: bad input never corrupts state",
+      "docs/DESIGN.md: bad input never corrupts state",
       List.of(DIFFERENTIAL, "BadInputTest", EXPLORER),
       s -> s.outcome().kind() == Outcome.Kind.REFUSED && !s.stateUnchanged()
           ? "the input was refused but the state changed"

@@ -141,7 +141,7 @@ public final class LayerInvariants {
   public static final LayerInvariant REFUSAL_CHANGES_NOTHING = new LayerInvariant(
       "INPUT-2",
       "A refused call leaves every pid, namespace, link, count, bitmap and cache as it was.",
-      "DESIGN.md: bad input never corrupts state",
+      "docs/DESIGN.md: bad input never corrupts state",
       List.of(PROPS, BAD),
       PidChecks::refusalChangesNothing);
 
