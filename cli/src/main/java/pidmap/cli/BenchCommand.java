@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
     jmhRun.addAll(List.of("-rf", "json", "-rff", target.resolve("jmh-result.json").toString()));
     List<String> memory = List.of("java", "-Djdk.attach.allowAttachSelf=true", "-cp",
         jar.toString(), "pidmap.bench.memory.MemoryMain", target.resolve("memory.tsv").toString());
-    List<String> report = List.of("java", "-cp", jar.toString(), "pidmap.bench.report.Report",
+    List<String> report = List.of("java", "-cp", jar.toString(), "pidmap.bench.report.BenchReport",
         target.resolve("jmh-result.json").toString(), target.resolve("memory.tsv").toString(),
         target.resolve("run-info.txt").toString(),
         root.resolve("docs/PERFORMANCE.md").toString());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import pidmap.spec.Profile;
 import pidmap.verify.Effort;
 import pidmap.verify.Progress;
-import pidmap.verify.Report;
+import pidmap.verify.VerifyReport;
 import pidmap.verify.Verification;
 
 /**
@@ -88,7 +88,7 @@ final class VerifyCommand implements Callable<Integer> {
         + (wanted == null ? "" : ", profile " + wanted.id()) + "; files go to "
         + report.outputDir());
     String loadBefore = Machine.load();
-    Report result = campaign.run(new Progress(err, System::nanoTime, 2_000_000_000L,
+    VerifyReport result = campaign.run(new Progress(err, System::nanoTime, 2_000_000_000L,
         report.outputDir()));
     String rerun = rerun(s);
     switch (report.format) {

@@ -98,8 +98,8 @@ public final class Verification {
    * Runs every check, also after one fails, and times each; says on the progress channel which
    * row of how many starts, and after each how long the rest should take (see {@link Estimate}).
    */
-  public Report run(Progress progress) {
-    List<Report.Row> rows = new ArrayList<>();
+  public VerifyReport run(Progress progress) {
+    List<VerifyReport.Row> rows = new ArrayList<>();
     Estimate estimate = new Estimate(checks);
     long campaignStart = progress.now();
     for (int k = 0; k < checks.size(); k++) {
@@ -109,7 +109,7 @@ public final class Verification {
       long start = System.nanoTime();
       CheckResult result = check.run(progress);
       Duration time = Duration.ofNanos(System.nanoTime() - start);
-      rows.add(new Report.Row(check.name(), check.target(), result, time, check.id(),
+      rows.add(new VerifyReport.Row(check.name(), check.target(), result, time, check.id(),
           check.profile()));
       estimate.done(k, time);
       String verdict = result.wasSkipped() ? "skip" : result.passed() ? "pass" : "FAIL";
@@ -118,6 +118,6 @@ public final class Verification {
           verdict, time.toNanos() / 1e9, elapsed, k + 1 < checks.size()
               ? ", " + estimate.remainingText() : ""));
     }
-    return new Report(seed, rows);
+    return new VerifyReport(seed, rows);
   }
 }

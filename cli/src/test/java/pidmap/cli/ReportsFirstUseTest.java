@@ -143,7 +143,7 @@ class ReportsFirstUseTest {
         "shortest failing path: 1 steps", 0, "{\"op\":\"config\"}\n", null,
         "the shortest failing path from a fresh state (no seed: the explorer visits every"
             + " state; no expects: replay compares model and impl)");
-    pidmap.verify.Report report = new pidmap.verify.Report(5, List.of(new pidmap.verify.Report.Row(
+    pidmap.verify.VerifyReport report = new pidmap.verify.VerifyReport(5, List.of(new pidmap.verify.VerifyReport.Row(
         "explore", "tiny", new pidmap.verify.CheckResult(1, 1, f), java.time.Duration.ZERO)));
     StringWriter text = new StringWriter();
     report.printFailures(new PrintWriter(text, true), "./pidmap verify --seed 5");

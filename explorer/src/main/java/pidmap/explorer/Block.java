@@ -43,7 +43,7 @@ final class Block {
   }
 
   /** A failure and where it was found, for picking the shortest, then the earliest. */
-  record Failure(int stateIndex, Counterexample counterexample) {
+  record Failure(int stateIndex, ShortestFailure counterexample) {
     int length() {
       return counterexample.ops().size();
     }
@@ -55,7 +55,7 @@ final class Block {
 
   void run() {
     for (int i = from; i < to; i++) {
-      Counterexample c = expand(i);
+      ShortestFailure c = expand(i);
       if (c == null) {
         continue;
       }
@@ -86,7 +86,7 @@ final class Block {
   }
 
   /** Runs every operation from state {@code i}; returns a counterexample or null. */
-  private Counterexample expand(int i) {
+  private ShortestFailure expand(int i) {
     long state = explorer.queue.state(i);
     List<Op> prefix = explorer.settings.rebuild() == Explorer.Rebuild.REPLAY
         ? explorer.queue.pathTo(i)

@@ -168,11 +168,11 @@ public final class Explorer {
         pool.shutdownNow();
       }
     }
-    Counterexample c = null;
+    ShortestFailure c = null;
     if (found != null) {
       c = found.counterexample();
       boolean shortest = c.shortest() && found.length() <= depth + 2;
-      c = new Counterexample(c.ops(), c.failure(), shortest);
+      c = new ShortestFailure(c.ops(), c.failure(), shortest);
     }
     long cpu = cpuStart < 0 ? -1 : ExploreResult.processCpuMillis() - cpuStart;
     return new ExploreResult(scope, name, queue.size(), transitions, engineSteps, depth,
@@ -225,18 +225,18 @@ public final class Explorer {
    * failing step). Otherwise the failure needed the explorer's engine history, which is replayed
    * and reported instead.
    */
-  Counterexample confirm(List<Op> ops, List<Op> history, boolean shortest) {
+  ShortestFailure confirm(List<Op> ops, List<Op> history, boolean shortest) {
     RunResult replay = DifferentialEngine.run(geometry, scope.profile(), candidate, ops);
     if (!replay.ok()) {
       int n = (int) replay.firstFailure().index();
-      return new Counterexample(ops.subList(0, n), replay.firstFailure(), shortest);
+      return new ShortestFailure(ops.subList(0, n), replay.firstFailure(), shortest);
     }
     RunResult whole = DifferentialEngine.run(geometry, scope.profile(), candidate, history);
     if (whole.ok()) {
       throw new IllegalStateException("a failure did not reproduce on replay: " + history);
     }
     int n = (int) whole.firstFailure().index();
-    return new Counterexample(history.subList(0, n), whole.firstFailure(), false);
+    return new ShortestFailure(history.subList(0, n), whole.firstFailure(), false);
   }
 
   /** The state after {@code op} answered {@code outcome} in {@code state}. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import pidmap.engine.AllocatorFactory;
 import pidmap.engine.StepResult;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.trace.Op;
 
@@ -13,6 +15,7 @@ import pidmap.trace.Op;
  * The explorer can fail: against deliberately broken allocators it reports the breadth-first
  * shortest failing path, confirmed by replay, with the same answer whatever the thread count.
  */
+@Checks(Invariant.PIDMAP_2)
 class ExplorerCatchesBrokenAllocatorsTest {
 
   private static final Scope FOUR_PAGES =
@@ -29,7 +32,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   void anAllocThatSkipsPidThreeIsCaughtAfterSetLastTwo() {
     ExploreResult r = explore(ForwardingAllocator.SkipsPidThree::new, 2);
     assertThat(r.passed()).isFalse();
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // from a fresh allocator alloc takes 1, 2, 3 in turn; setting last_pid to 2 gets there first
     assertThat(c.ops()).containsExactly(Op.setLast(2), Op.alloc());
     assertThat(c.shortest()).isTrue();
@@ -42,7 +45,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   @Test
   void aFreeThatKeepsItsPidIsCaughtOnTheFirstPidOfPageThree() {
     ExploreResult r = explore(ForwardingAllocator.KeepsFreedPidsOfPageThree::new, 2);
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // a pid on page 3 must be taken (set_last, alloc) before it can be freed: three steps
     assertThat(c.ops()).containsExactly(Op.setLast(11), Op.alloc(), Op.free(12));
     assertThat(c.failure().index()).isEqualTo(3);
@@ -53,7 +56,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   @Test
   void aCounterThatMisreportsAFullPageBreaksPidmap2AfterThreeAllocs() {
     ExploreResult r = explore(ForwardingAllocator.MisreportsFullPages::new, 1);
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // page 0 holds pids 0-3; pid 0 is taken from the start, three allocs fill it
     assertThat(c.ops()).containsExactly(Op.alloc(), Op.alloc(), Op.alloc());
     assertThat(c.failure().failure().kind()).isEqualTo(StepResult.Failure.Kind.INVARIANT);

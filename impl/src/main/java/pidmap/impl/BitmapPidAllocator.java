@@ -6,10 +6,12 @@ import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import pidmap.spec.Geometry;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
+import pidmap.spec.SeedFunction;
 
 /**
  * The seed's pid bitmap allocator: an array of PIDMAP_ENTRIES page slots, each with a lazily
@@ -101,6 +103,7 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
    * offset RESERVED_PIDS of page 0, at most max_scan+1 passes. Seed: pid.c lines 124-182.
    */
   @Override
+  @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
     if (profile == Profile.LINUX_6) {
       return allocCyclic();
@@ -239,6 +242,7 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
 
   /** free_pidmap: clear the bit, then give the page its free bit back. Seed: pid.c 115-121. */
   @Override
+  @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
     Require.pidInRange("pid", pid, geometry);
     if (pid == 0) {
@@ -255,6 +259,7 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
 
   /** next_pidmap: the first set bit after {@code last}, over every page slot. Seed: 184-200. */
   @Override
+  @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
     int start = last + 1;

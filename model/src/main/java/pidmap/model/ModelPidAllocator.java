@@ -4,9 +4,11 @@ import java.util.BitSet;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import pidmap.spec.Geometry;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
+import pidmap.spec.SeedFunction;
 
 /**
  * The reference allocator: a sorted set of allocated pids and the profile's search rule stated
@@ -77,6 +79,7 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /** Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one. */
   @Override
+  @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
     int pid = firstCandidate();
     if (pid != NO_PID) {
@@ -101,6 +104,7 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /** Seed: pid.c lines 115-121. */
   @Override
+  @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
     Require.freeable(pid, geometry, allocated.contains(pid));
     allocated.remove(pid);
@@ -108,6 +112,7 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /** Seed: pid.c lines 184-200. The smallest allocated pid above {@code last}. */
   @Override
+  @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
     Integer higher = allocated.higher(last);

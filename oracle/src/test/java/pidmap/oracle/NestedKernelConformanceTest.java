@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.model.pid.ModelPidLayer;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
@@ -26,10 +28,12 @@ import pidmap.spec.pid.Task;
  * numbers and every refusal compared. Skipped, with the reason, where the machine does not allow
  * PID namespaces or per-namespace pid_max; {@code PIDMAP_REQUIRE_KERNEL=1} makes that a failure.
  */
+@Checks(Invariant.NS_1)
 class NestedKernelConformanceTest {
   static final int STEPS = Integer.getInteger("pidmap.kernel.nested.steps", 10_000);
 
   @Test
+  @Checks(Invariant.ZAP_1)
   void twoLevelNumbersAgreeWithTheKernelsNspid() throws IOException {
     NestedLockstep.Campaign c;
     try {

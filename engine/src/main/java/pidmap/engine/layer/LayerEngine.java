@@ -175,7 +175,7 @@ public final class LayerEngine {
     DriverStep iStep = new DriverStep(impl, op, b, is.equals(implState));
     modelState = ms;
     implState = is;
-    for (LayerInvariant inv : LayerInvariants.ALL) {
+    for (LayerInvariantCheck inv : LayerInvariants.ALL) {
       Failure f = check(inv, mStep, "model", index, op);
       if (f == null) {
         f = check(inv, iStep, "impl", index, op);
@@ -213,7 +213,7 @@ public final class LayerEngine {
     return a;
   }
 
-  private static Failure check(LayerInvariant inv, DriverStep s, String side, String index,
+  private static Failure check(LayerInvariantCheck inv, DriverStep s, String side, String index,
       LayerOp op) {
     try {
       String v = inv.check(s);

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.PidmapException;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
@@ -22,6 +24,7 @@ import pidmap.trace.layer.LayerOp;
  * leaves every observable fact as it was (INPUT-2). The same suite runs on the model and the
  * impl: both must refuse with the same words.
  */
+@Checks({Invariant.REF_1, Invariant.INPUT_2})
 class LayerBadInputTest {
 
   /** t1 (pid 1) forked from the idle task, t2 (pid 2) its child, t3 a thread of t2. */

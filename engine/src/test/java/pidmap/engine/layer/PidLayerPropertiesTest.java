@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /**
  * The pid layer's stateful property: for each seed, a generated trace runs on the model and the
@@ -26,6 +28,10 @@ class PidLayerPropertiesTest {
   static final long SEED = Long.getLong("pidmap.layer.seed", 0x9e37L);
 
   @Test
+  @Checks({Invariant.PID_1, Invariant.PID_2, Invariant.PID_3, Invariant.NS_1, Invariant.NS_2,
+      Invariant.NS_3, Invariant.REF_1, Invariant.REF_2, Invariant.LINK_1, Invariant.HASH_1,
+      Invariant.HASH_2, Invariant.CACHE_1, Invariant.ZAP_1, Invariant.INIT_1, Invariant.LOOKUP_1,
+      Invariant.INPUT_2, Invariant.LEAK_1})
   void generatedTracesConform() {
     long steps = 0;
     int maxNamespaces = 0;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
@@ -20,6 +22,7 @@ import pidmap.spec.pid.Task;
  * The seed's rules as small scenarios, each run on the model and on the impl, calling the layer
  * the way the kernel's callers do.
  */
+@Checks({Invariant.NS_2, Invariant.CACHE_1, Invariant.ZAP_1})
 class PidLayerScenariosTest {
 
   /** A task linked to {@code pid} as PID, PGID and SID, as a new session leader would be. */

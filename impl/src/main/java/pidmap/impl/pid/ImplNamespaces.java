@@ -2,6 +2,8 @@ package pidmap.impl.pid;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.Implements;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.LayerRequire;
@@ -21,6 +23,7 @@ final class ImplNamespaces {
   final ImplPidNs init;
 
   /** init_pid_ns as pidmap_init leaves it: count 2, pid 0 taken, the cache pid_1. */
+  @Implements({SeedFunction.INIT_PID_NS, SeedFunction.PIDMAP_INIT})
   ImplNamespaces(LayerConfig config, PidCaches caches) {
     this.config = config;
     this.caches = caches;
@@ -42,6 +45,7 @@ final class ImplNamespaces {
   }
 
   /** copy_pid_ns. Seed: pid.c lines 553-574. */
+  @Implements(SeedFunction.COPY_PID_NS)
   ImplPidNs copy(long flags, ImplPidNs old) {
     LayerRequire.copyFlags(flags); // the seed's EINVAL, before any count changes
     old.get();
@@ -56,6 +60,7 @@ final class ImplNamespaces {
    * create_pid_namespace: count 1, page 0 with pid 0 and last_pid 0 (the allocator's fresh
    * state), the cache of its depth, no child reaper. Seed: pid.c lines 504-524.
    */
+  @Implements(SeedFunction.CREATE_PID_NAMESPACE)
   private ImplPidNs create(ImplPidNs parent) {
     int level = parent.level + 1;
     caches.namespaces.alloc();
@@ -64,6 +69,7 @@ final class ImplNamespaces {
   }
 
   /** put_pid_ns; free_pid_ns destroys a namespace at zero and puts its parent. Seed: 576-585. */
+  @Implements({SeedFunction.FREE_PID_NS, SeedFunction.PUT_PID_NS})
   void put(ImplPidNs ns) {
     for (ImplPidNs n = ns; n != null && n.put(); n = n.parent) {
       destroy(n);
@@ -71,6 +77,7 @@ final class ImplNamespaces {
   }
 
   /** destroy_pid_namespace: its pages go with it; back to the namespace cache. Seed: 544-551. */
+  @Implements(SeedFunction.DESTROY_PID_NAMESPACE)
   private void destroy(ImplPidNs ns) {
     caches.namespaces.free();
   }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.LayerRequire;
@@ -42,6 +44,7 @@ public final class ImplPidLayer extends PidLookups {
   private final ImplTask initTask;
 
   /** The booted kernel. Seed: pid.c lines 43, 71-82, 631-662. */
+  @Implements(SeedFunction.INIT_STRUCT_PID)
   public ImplPidLayer(LayerConfig config) {
     this.config = config;
     this.hash = new PidHashTable(config.pidhashShift()); // pidhash_init, keeps [HASH-1]
@@ -92,6 +95,7 @@ public final class ImplPidLayer extends PidLookups {
 
   /** alloc_pid. Seed: pid.c lines 241-288. */
   @Override
+  @Implements(SeedFunction.ALLOC_PID)
   public Pid allocPid(PidNs ns) {
     ImplPidNs home = namespaces.live("ns", ns);
     PidCaches.KmemCache cachep = home.pidCachep;
@@ -150,6 +154,7 @@ public final class ImplPidLayer extends PidLookups {
 
   /** free_pid: unhash and give the numbers back now, drop the hash's reference after grace. */
   @Override
+  @Implements(SeedFunction.FREE_PID)
   public void freePid(Pid pid) {
     ImplPid p = livePid("pid", pid);
     tasklistLock.lock();
@@ -197,6 +202,7 @@ public final class ImplPidLayer extends PidLookups {
 
   /** put_pid. Seed: pid.c lines 202-216; the count == 1 shortcut is argued on ImplPid#put. */
   @Override
+  @Implements(SeedFunction.PUT_PID)
   public void putPid(Pid pid) {
     if (pid == null) {
       return;
@@ -209,12 +215,14 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   @Override
+  @Implements(SeedFunction.DELAYED_PUT_PID)
   public int gracePeriod() {
     return rcu.gracePeriod();
   }
 
   /** attach_pid. Seed: pid.c lines 306-318. */
   @Override
+  @Implements(SeedFunction.ATTACH_PID)
   public void attachPid(Task task, PidType type, Pid pid) {
     ImplTask t = task("task", task);
     type(type);
@@ -244,6 +252,7 @@ public final class ImplPidLayer extends PidLookups {
     }
   }
 
+  @Implements(SeedFunction.DETACH_PID)
   private void detachLocked(ImplTask t, PidType type) {
     PidLink link = t.link(type);
     ImplPid p = link.pid;
@@ -264,6 +273,7 @@ public final class ImplPidLayer extends PidLookups {
 
   /** transfer_pid. Seed: pid.c lines 339-346. */
   @Override
+  @Implements(SeedFunction.TRANSFER_PID)
   public void transferPid(Task old, Task nu, PidType type) {
     ImplTask o = task("old", old);
     ImplTask n = task("new", nu);
@@ -304,6 +314,7 @@ public final class ImplPidLayer extends PidLookups {
 
   /** zap_pid_ns_processes, killing = detaching every link. Seed: pid.c lines 589-624. */
   @Override
+  @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ImplPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);

@@ -2,7 +2,9 @@ package pidmap.impl.pid;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.Task;
@@ -44,6 +46,7 @@ final class ImplPidNs implements PidNs {
   }
 
   /** get_pid_ns: refuses a released namespace; init_pid_ns is not counted. */
+  @Implements(SeedFunction.GET_PID_NS)
   void get() {
     if (isInit()) {
       return;

@@ -11,6 +11,8 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidNs;
 
@@ -40,6 +42,7 @@ import pidmap.spec.pid.PidNs;
     desc = "an inner number kept by a failed alloc_pid, a struct pid leaked, or a root number"
         + " lost")
 @State
+@Checks(Invariant.NS_1)
 public class Pid_03_AllocPidRollbackRacesFree {
   final ImplPidLayer l = Fixtures.layer(4, 1, 8, 4, 8);
   final PidNs child = Fixtures.child(l, l.initPidNs());

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import pidmap.model.ModelPidAllocator;
+import pidmap.spec.Implements;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.PidNs;
@@ -23,6 +25,7 @@ final class ModelNamespaces {
   final SortedSet<Integer> cacheIds = new TreeSet<>();
   final ModelPidNs init;
 
+  @Implements({SeedFunction.INIT_PID_NS, SeedFunction.PIDMAP_INIT})
   ModelNamespaces(LayerConfig config) {
     this.config = config;
     this.init = new ModelPidNs(0, null, allocatorFor(0), 2);
@@ -45,6 +48,7 @@ final class ModelNamespaces {
   }
 
   /** create_pid_namespace plus the parent reference copy_pid_ns gives it. */
+  @Implements({SeedFunction.CREATE_PID_CACHEP, SeedFunction.CREATE_PID_NAMESPACE})
   ModelPidNs create(ModelPidNs parent) {
     get(parent);
     ModelPidNs ns = new ModelPidNs(all.size(), parent, allocatorFor(parent.level + 1), 1);
@@ -53,6 +57,7 @@ final class ModelNamespaces {
     return ns;
   }
 
+  @Implements(SeedFunction.GET_PID_NS)
   void get(ModelPidNs ns) {
     if (ns != init) {
       ns.refcount++;
@@ -60,6 +65,7 @@ final class ModelNamespaces {
   }
 
   /** put_pid_ns; at zero the namespace is released and its parent put, up the chain. */
+  @Implements({SeedFunction.DESTROY_PID_NAMESPACE, SeedFunction.FREE_PID_NS, SeedFunction.PUT_PID_NS})
   void put(ModelPidNs ns) {
     for (ModelPidNs n = ns; n != null && n != init; n = n.parent) {
       n.refcount--;

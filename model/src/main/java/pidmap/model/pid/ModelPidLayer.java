@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pidmap.spec.Implements;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerConfig;
@@ -102,6 +104,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
+  @Implements(SeedFunction.GET_PID)
   public Pid getPid(Pid pid) {
     if (pid != null) {
       pids.live("pid", pid).count++;
@@ -129,6 +132,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 306-318. */
   @Override
+  @Implements(SeedFunction.ATTACH_PID)
   public void attachPid(Task task, PidType type, Pid pid) {
     ModelTask t = task("task", task);
     type(type);
@@ -141,6 +145,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 320-337: the last task of any type leaving frees the pid. */
   @Override
+  @Implements(SeedFunction.DETACH_PID)
   public void detachPid(Task task, PidType type) {
     ModelTask t = task("task", task);
     type(type);
@@ -162,6 +167,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 339-346: the new task takes the old one's place in the list. */
   @Override
+  @Implements(SeedFunction.TRANSFER_PID)
   public void transferPid(Task old, Task nu, PidType type) {
     ModelTask o = task("old", old);
     ModelTask n = task("new", nu);
@@ -177,6 +183,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 348-359. */
   @Override
+  @Implements(SeedFunction.PID_TASK)
   public Task pidTask(Pid pid, PidType type) {
     if (pid == null) {
       return null;
@@ -186,32 +193,38 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_PID_TYPE_NS)
   public Task findTaskByPidTypeNs(PidType type, int nr, PidNs ns) {
     type(type);
     return pidTask(findPidNs(nr, ns), type);
   }
 
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_PID)
   public Task findTaskByPid(int nr) {
     return findTaskByPidTypeNs(PidType.PID, nr, namespaces.init);
   }
 
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_VPID)
   public Task findTaskByVpid(PidNs current, int vnr) {
     return findTaskByPidTypeNs(PidType.PID, vnr, namespaces.live("current", current));
   }
 
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_PID_NS)
   public Task findTaskByPidNs(int nr, PidNs ns) {
     return findTaskByPidTypeNs(PidType.PID, nr, ns);
   }
 
   @Override
+  @Implements(SeedFunction.GET_TASK_PID)
   public Pid getTaskPid(Task task, PidType type) {
     return getPid(links.get(new Link(task("task", task), type(type))));
   }
 
   @Override
+  @Implements(SeedFunction.GET_PID_TASK)
   public Task getPidTask(Pid pid, PidType type) {
     ModelTask t = (ModelTask) pidTask(pid, type);
     if (t != null) {
@@ -228,6 +241,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
+  @Implements(SeedFunction.FIND_GET_PID)
   public Pid findGetPid(PidNs current, int nr) {
     LayerRequire.nr(nr);
     return getPid(pids.find(nr, namespaces.live("current", current)));
@@ -235,6 +249,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 421-431. */
   @Override
+  @Implements(SeedFunction.PID_NR_NS)
   public int pidNrNs(Pid pid, PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
     if (pid == null) {
@@ -246,6 +261,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 439-450, stated as: the smallest hashed number at least nr in ns. */
   @Override
+  @Implements(SeedFunction.FIND_GE_PID)
   public Pid findGePid(int nr, PidNs ns) {
     LayerRequire.nr(nr);
     Map.Entry<Integer, ModelPid> e = pids.numbersIn(namespaces.live("ns", ns)).ceilingEntry(nr);
@@ -254,6 +270,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 553-574. */
   @Override
+  @Implements(SeedFunction.COPY_PID_NS)
   public PidNs copyPidNs(long flags, PidNs old) {
     ModelPidNs o = namespaces.live("old", old);
     LayerRequire.copyFlags(flags);
@@ -277,6 +294,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 589-624: by ascending number from 2, kill the PID task of each. */
   @Override
+  @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);
@@ -305,6 +323,7 @@ public final class ModelPidLayer implements PidLayer {
 
   /** Seed: pid.c lines 84-97. */
   @Override
+  @Implements(SeedFunction.IS_CONTAINER_INIT)
   public boolean isContainerInit(Task task) {
     ModelPid p = links.get(new Link(task("task", task), PidType.PID));
     return p != null && p.nrs[p.level()] == 1;

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.Pid;
@@ -30,6 +32,7 @@ final class ModelPids {
   private final Set<ModelPid> live = new LinkedHashSet<>();
   final ModelPid initStructPid;
 
+  @Implements(SeedFunction.INIT_STRUCT_PID)
   ModelPids(ModelNamespaces namespaces, int shift) {
     this.namespaces = namespaces;
     this.shift = shift;
@@ -44,6 +47,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 241-288. Innermost level first; on failure the taken numbers go back. */
+  @Implements(SeedFunction.ALLOC_PID)
   ModelPid alloc(ModelPidNs home) {
     int[] nrs = new int[home.level + 1];
     ModelPidNs[] nss = new ModelPidNs[home.level + 1];
@@ -72,6 +76,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 224-239. {@code linked}: some task is linked to it (refused). */
+  @Implements(SeedFunction.FREE_PID)
   void free(ModelPid p, boolean linked) {
     LayerRequire.freeable(p, isHashed(p), p == initStructPid, linked);
     for (int i = 0; i <= p.level(); i++) {
@@ -82,6 +87,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 202-216. */
+  @Implements(SeedFunction.PUT_PID)
   void put(ModelPid p) {
     LayerRequire.putable(p, p == initStructPid);
     p.count--;
@@ -93,6 +99,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 218-222, 238. */
+  @Implements(SeedFunction.DELAYED_PUT_PID)
   int gracePeriod() {
     List<ModelPid> due = new ArrayList<>(rcuQueue);
     rcuQueue.clear();
@@ -101,6 +108,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 290-303. */
+  @Implements(SeedFunction.FIND_PID_NS)
   ModelPid find(int nr, ModelPidNs ns) {
     return numbersIn(ns).get(nr);
   }

@@ -20,9 +20,9 @@ import pidmap.trace.Op;
  *     engine (the candidate remembers more than its observable state) and {@code ops} is that
  *     engine's whole history, or when the search was cut before it could tell
  */
-public record Counterexample(List<Op> ops, StepResult failure, boolean shortest) {
+public record ShortestFailure(List<Op> ops, StepResult failure, boolean shortest) {
 
-  public Counterexample {
+  public ShortestFailure {
     ops = List.copyOf(ops);
   }
 

@@ -11,8 +11,8 @@ import pidmap.model.ModelPidAllocator;
  * The allocators the contract tests run against: the model, and the impl with either last_pid
  * update. Stateless.
  */
-public final class Allocators {
-  private Allocators() {}
+public final class ModelAndImpl {
+  private ModelAndImpl() {}
 
   public static Stream<Named<AllocatorFactory>> modelAndImpl() {
     return Stream.of(

@@ -10,15 +10,15 @@ import java.util.List;
  * targets, the memory table and the run's conditions, each between its markers, and the PNG
  * plots beside the document.
  *
- * <p>Usage: {@code Report RESULT.json MEMORY.tsv RUN-INFO.txt DOC.md}; the plots go into the
+ * <p>Usage: {@code BenchReport RESULT.json MEMORY.tsv RUN-INFO.txt DOC.md}; the plots go into the
  * document's folder. Not thread-safe; a command-line tool.
  */
-public final class Report {
-  private Report() {}
+public final class BenchReport {
+  private BenchReport() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 4) {
-      System.err.println("usage: Report RESULT.json MEMORY.tsv RUN-INFO.txt DOC.md");
+      System.err.println("usage: BenchReport RESULT.json MEMORY.tsv RUN-INFO.txt DOC.md");
       System.exit(2);
     }
     System.setProperty("java.awt.headless", "true");

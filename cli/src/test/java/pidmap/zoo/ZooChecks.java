@@ -26,8 +26,8 @@ import pidmap.spec.pid.PidLayer;
  *
  * <p>Stateless; each call runs on the calling thread (Lincheck's on its own).
  */
-final class Checks {
-  private Checks() {}
+final class ZooChecks {
+  private ZooChecks() {}
 
   static final Profile SEED = Profile.LINUX_2_6_24;
   static final long BASE_SEED = CampaignGeometries.BASE_SEED;

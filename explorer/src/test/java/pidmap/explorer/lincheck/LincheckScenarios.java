@@ -10,8 +10,8 @@ import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
  * Builds a Lincheck scenario from short lines such as {@code "alloc x7, free 2"}: the known
  * counterexamples, pinned so a test does not depend on the random search finding them.
  */
-public final class Scenarios {
-  private Scenarios() {}
+public final class LincheckScenarios {
+  private LincheckScenarios() {}
 
   /**
    * @param ops the operations class

@@ -10,12 +10,12 @@ import pidmap.bench.alt.BenchAllocator;
  *
  * <p>Not thread-safe: one instance per benchmark thread.
  */
-public final class HeldPids {
+public final class ChurningPids {
   private final int[] pids;
   private long seed;
 
   /** Holds {@code pids} (owned by the caller from now on), drawing indexes from {@code seed}. */
-  public HeldPids(int[] pids, long seed) {
+  public ChurningPids(int[] pids, long seed) {
     if (pids.length == 0) {
       throw new IllegalArgumentException("pids: 0 held (expected: at least 1)");
     }

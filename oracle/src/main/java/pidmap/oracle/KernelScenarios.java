@@ -4,8 +4,8 @@ import pidmap.model.ModelPidAllocator;
 import pidmap.trace.Op;
 
 /** The five scenario kinds of the kernel campaign (see {@link ScenarioKind}); each not thread-safe. */
-final class Scenarios {
-  private Scenarios() {}
+final class KernelScenarios {
+  private KernelScenarios() {}
 
   /**
    * pid_max 301-320: fill the namespace until alloc fails, free a few (last_pid, low pids,
@@ -103,7 +103,7 @@ final class Scenarios {
 
     /** A pid_max below some live pid: exactly at it, just above or below it, or the minimum. */
     private int lowered(ModelPidAllocator m) {
-      int h = held.random(rnd);
+      int h = held.drawOrNone(rnd);
       int v;
       switch (rnd.nextInt(4)) {
         case 0:

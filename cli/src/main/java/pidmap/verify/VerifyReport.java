@@ -12,7 +12,7 @@ import pidmap.engine.report.JunitXml;
 import pidmap.spec.Profile;
 
 /** What a campaign found: one row per check, a verdict, and the failures in full. Immutable. */
-public record Report(long seed, List<Row> rows) {
+public record VerifyReport(long seed, List<Row> rows) {
 
   /**
    * One check's line in the table.
@@ -32,7 +32,7 @@ public record Report(long seed, List<Row> rows) {
     }
   }
 
-  public Report {
+  public VerifyReport {
     rows = List.copyOf(rows);
   }
 
@@ -75,9 +75,9 @@ public record Report(long seed, List<Row> rows) {
   /** One line: PASS or FAIL, how much was checked, how long it took, the seed. */
   public String verdict() {
     // explorer rows count states and transitions; every other row traces and steps
-    long states = rows.stream().filter(Report::explores).mapToLong(r -> r.result().traces()).sum();
+    long states = rows.stream().filter(VerifyReport::explores).mapToLong(r -> r.result().traces()).sum();
     long transitions =
-        rows.stream().filter(Report::explores).mapToLong(r -> r.result().steps()).sum();
+        rows.stream().filter(VerifyReport::explores).mapToLong(r -> r.result().steps()).sum();
     long traces = rows.stream().filter(r -> !explores(r)).mapToLong(r -> r.result().traces()).sum();
     long steps = rows.stream().filter(r -> !explores(r)).mapToLong(r -> r.result().steps()).sum();
     long failed = rows.stream().filter(r -> !r.result().passed()).count();
