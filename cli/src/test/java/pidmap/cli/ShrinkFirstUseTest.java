@@ -80,7 +80,7 @@ class ShrinkFirstUseTest {
 
   @Test
   void aStoppedShrinkPrintsTheBestTraceSoFar() throws Exception {
-    Path f = longFailingTrace(20_000);
+    Path f = longFailingTrace(5_000);
     Process p = Subprocess.start(List.of(), dir, "shrink", f.toString());
     BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
         StandardCharsets.UTF_8));
@@ -100,7 +100,7 @@ class ShrinkFirstUseTest {
       }
     });
     copy.start();
-    TimeUnit.MILLISECONDS.sleep(1500);
+    TimeUnit.MILLISECONDS.sleep(200); // a shrink of 5,000 lines takes longer than that
     p.toHandle().destroy(); // SIGTERM, the streams left open
     for (String l = err.readLine(); l != null; l = err.readLine()) {
       errText.append(l).append('\n');
@@ -110,8 +110,7 @@ class ShrinkFirstUseTest {
     Subprocess r = new Subprocess(p.exitValue(), out.toString(StandardCharsets.UTF_8),
         errText.toString());
     assertThat(r.out()).as(r.err()).startsWith("{\"op\":\"config\",\"profile\":\"linux-6\"");
-    assertThat(r.err()).containsPattern("shrink stopped: the best trace so far, \\d+ steps"
-        + "|shrunk 20001 steps to \\d+");
+    assertThat(r.err()).containsPattern("shrink stopped: the best trace so far, \\d+ steps");
     Path best = Files.writeString(dir.resolve("best.jsonl"), r.out());
     assertThat(run("replay", "--quiet", best.toString()).exit()).isEqualTo(1);
   }
