@@ -28,7 +28,9 @@ import pidmap.trace.TraceReader;
     description = "Replays a trace (JSON Lines, docs/DESIGN.md) on the reference model and the"
         + " impl, checking every step, every invariant and every \"expect\". Flags override the"
         + " trace's config line. A failure prints what was expected and what came, and writes"
-        + " the steps up to it to a file under --out that replays it.",
+        + " the steps up to it to a file under --out that replays it. A pid-layer trace (first"
+        + " line {\"op\":\"layer_config\",...}, docs/PID_LAYER.md) replays on the layer model"
+        + " and impl; only --profile applies, and it prints text.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every step conforms",
@@ -68,7 +70,15 @@ final class ReplayCommand implements Callable<Integer> {
       throw new BadInputException("--require-steps: " + requireSteps
           + " (expected: --require-steps >= 0)");
     }
-    try (TraceInput input = TraceInput.open(file, stdin)) {
+    LayerTraceInput layer = LayerTraceInput.peek(file, stdin);
+    if (layer.isLayer()) {
+      if (!report.text()) {
+        throw new BadInputException("--format: " + report.format.id() + " (expected: text; a"
+            + " layer trace's replay prints text only)");
+      }
+      return layer.replay(flags, quiet, out, report.outputDir());
+    }
+    try (TraceInput input = TraceInput.open(file, layer.stdin())) {
       TraceReader reader = input.reader();
       TraceSettings settings = TraceSettings.of(reader, flags);
       DifferentialEngine engine = new DifferentialEngine(settings.geometry(), settings.profile());

@@ -36,7 +36,9 @@ import pidmap.trace.TraceWriter;
         + " (same expect, same answers; every other kept line still passes) and prints them on"
         + " standard output (JSON Lines, config line first). Lines are only removed, never"
         + " changed. Progress goes to standard error; when the time limit is reached or the"
-        + " run is stopped (Ctrl-C), the best trace so far is printed.",
+        + " run is stopped (Ctrl-C), the best trace so far is printed. A pid-layer trace shrinks"
+        + " on the layer model and impl (same kind, side and invariant, or the same unmet"
+        + " expect).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the trace conforms; nothing to shrink, nothing printed",
@@ -74,7 +76,11 @@ final class ShrinkCommand implements Callable<Integer> {
     List<TraceLine> prefix = new ArrayList<>();
     StepResult failed = null;
     String input;
-    try (TraceInput in = TraceInput.open(file, stdin)) {
+    LayerTraceInput layer = LayerTraceInput.peek(file, stdin);
+    if (layer.isLayer()) {
+      return layer.shrink(flags, out, err);
+    }
+    try (TraceInput in = TraceInput.open(file, layer.stdin())) {
       input = in.name();
       TraceReader reader = in.reader();
       settings = TraceSettings.of(reader, flags);

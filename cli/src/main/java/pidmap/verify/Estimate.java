@@ -36,8 +36,9 @@ final class Estimate {
   }
 
   String remainingText() {
-    return String.format(Locale.ROOT, "about %.0f s to go (%d rows, from the pace so far)",
-        remaining(), checks.size() - done);
+    int left = checks.size() - done;
+    return String.format(Locale.ROOT, "about %.0f s to go (%d %s, from the pace so far)",
+        remaining(), left, left == 1 ? "row" : "rows");
   }
 
   private double guess(Check c) {

@@ -90,6 +90,20 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     return pid;
   }
 
+  /**
+   * Takes exactly {@code nr} when it is free, as Linux 6's alloc_pid does for a clone3 set_tid
+   * entry (idr_alloc over [nr, nr + 1)); last_pid does not move. Answers nr, or {@link #NO_PID}
+   * when it is taken. The caller has checked 1 &lt;= nr &lt; pid_max.
+   */
+  public int allocExactly(int nr) {
+    Require.pidInRange("nr", nr, geometry);
+    if (!allocated.add(nr)) {
+      return NO_PID;
+    }
+    touchedPages.add(geometry.pageOf(nr));
+    return nr;
+  }
+
   /** The pid alloc would hand out now, or {@link #NO_PID}; changes nothing. */
   public int firstCandidate() {
     for (SearchRule.Range r : rule.candidates(lastPid, pidMax, geometry)) {

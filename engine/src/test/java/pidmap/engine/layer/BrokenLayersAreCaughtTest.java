@@ -65,8 +65,8 @@ class BrokenLayersAreCaughtTest {
         Arguments.of(Named.of("alloc_pid takes a stray number in the namespace",
             broken(l -> new ForwardingPidLayer(l) {
               @Override
-              public Pid allocPid(PidNs ns) {
-                Pid p = delegate.allocPid(ns);
+              public Pid allocPid(PidNs ns, int[] setTid) {
+                Pid p = delegate.allocPid(ns, setTid);
                 if (p != null) {
                   ns.pidmap().alloc();
                 }
