@@ -13,26 +13,41 @@ class VerifyCommandTest {
     CliRun r = run("verify", "--quick", "--seed", "7");
     assertThat(r.exit()).as(r.out()).isEqualTo(0);
     List<String> lines = r.outLines();
-    assertThat(lines.get(0)).matches("check +geometry/profile +cases +steps +result +time");
+    assertThat(lines.get(0)).matches("check +geometry/profile +cases +steps +result +time +reached");
     // six explorer rows (three scopes, two profiles), where the counts are states and transitions
     assertThat(lines.subList(1, 7)).allSatisfy(l -> assertThat(l)
         .matches("explore  +.* / linux-(2\\.6\\.24|6) +\\d+ states +\\d+ transitions  pass +\\d+\\.\\d s"));
-    assertThat(lines.subList(7, 15)).allSatisfy(l -> assertThat(l)
-        .matches("differential  .* / linux-(2\\.6\\.24|6) +20 traces +20000 steps  pass +\\d+\\.\\d s"));
-    assertThat(lines.get(15)).matches("pid layer  +model vs impl, generated layer traces of 300 ops"
-        + " +10 traces +\\d+ steps  pass +\\d+\\.\\d s");
+    // five differential rows per profile (four geometries, then the fills to the page edges),
+    // each saying what its steps reached
+    String reached = "  wraps \\d+, exhaustions \\d+, exhaustions above one page \\d+,"
+        + " page edges crossed \\d+, last_pid reused at a page edge \\d+";
+    assertThat(lines.subList(7, 17)).allSatisfy(l -> assertThat(l)
+        .matches("differential  .* / linux-(2\\.6\\.24|6) +(20 traces +20000|1 traces? +40000)"
+            + " steps  pass +\\d+\\.\\d s" + reached));
+    // the fills reach exhaustion above one page and the freed last_pid at the page edge
+    assertThat(lines.subList(7, 17)).filteredOn(l -> l.contains("fills to page edges"))
+        .hasSize(2).allSatisfy(l -> assertThat(l)
+            .containsPattern("exhaustions above one page [1-9]")
+            .containsPattern("last_pid reused at a page edge [1-9]"));
+    assertThat(lines.get(17)).matches("pid layer  +model vs impl, generated layer traces of 300 ops"
+        + " +10 traces +\\d+ steps  pass +\\d+\\.\\d s *");
     // The kernel row runs where PID namespaces are allowed and says why not elsewhere.
-    assertThat(lines.get(16)).matches("kernel  +the running kernel / linux-6 +"
-        + "(\\d+ traces +2000 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s");
-    assertThat(lines.get(17)).matches("kernel  +the running kernel, nested namespace / pid layer"
-        + " linux-6 +(5 traces +400 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s");
-    int skipped = (lines.get(16).contains("skip") ? 1 : 0) + (lines.get(17).contains("skip") ? 1 : 0);
-    assertThat(lines).hasSize(19 + skipped);
-    assertThat(lines.get(lines.size() - 1)).matches("PASS: 17 checks"
+    assertThat(lines.get(18)).matches("kernel  +the running kernel / linux-6 +"
+        + "(\\d+ traces +2000 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s *");
+    assertThat(lines.get(19)).matches("kernel  +the running kernel, nested namespace / pid layer"
+        + " linux-6 +(5 traces +400 steps  pass|0 traces +0 steps  skip) +\\d+\\.\\d s *");
+    int skipped = (lines.get(18).contains("skip") ? 1 : 0) + (lines.get(19).contains("skip") ? 1 : 0);
+    assertThat(lines).hasSize(21 + skipped);
+    assertThat(lines.get(lines.size() - 1)).matches("PASS: 19 checks"
         + (skipped > 0 ? " \\(" + skipped + " skipped\\)" : "")
         + ", \\d+ states and \\d+ transitions explored, \\d+ traces, \\d+ steps in \\d+\\.\\d s"
         + " \\(seed 7\\)");
-    assertThat(r.err()).startsWith("pidmap verify: quick, 17 checks, seed 7\n");
+    assertThat(r.err()).startsWith("pidmap verify: quick, 19 checks, seed 7; files go to"
+        + " target/pidmap\n[1/19] explore 4/2/8 pid_max 3..8, every reachable state / linux-2.6.24\n");
+    // every row says which of how many it is, and after it how long the rest should take
+    assertThat(r.err()).containsPattern("\n\\[1/19\\] pass in \\d+\\.\\d s; \\d+ s so far,"
+        + " about \\d+ s to go \\(18 rows, from the pace so far\\)\n");
+    assertThat(r.err()).containsPattern("\n\\[19/19\\] (pass|skip) in \\d+\\.\\d s; \\d+ s so far\n");
   }
 
   @Test

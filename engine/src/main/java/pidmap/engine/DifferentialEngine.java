@@ -146,14 +146,15 @@ public final class DifferentialEngine {
     // The candidate's invariants first: they name the rule that broke, which says more than
     // "the answers differ" (and they hold the candidate to the ledger, not to the model).
     StepResult.Failure failure = checkInvariants(
-        new StepView(candidate, before, candidateBefore, ledger, got, resultHeldBefore), "");
+        new StepView(candidate, before, candidateBefore, ledger, got, resultHeldBefore), "",
+        StepResult.Failure.Side.CANDIDATE);
     if (failure == null) {
       failure = compare(op, ref, got, before.watched());
     }
     if (failure == null) {
       failure = checkInvariants(
           new StepView(reference, before, modelBefore, ledger, ref, resultHeldBefore),
-          " (in the model)");
+          " (in the model)", StepResult.Failure.Side.MODEL);
     }
     if (failure == null && expect != null && !expect.matches(ref)) {
       failure = new StepResult.Failure(StepResult.Failure.Kind.EXPECT,
@@ -219,11 +220,12 @@ public final class DifferentialEngine {
     return -1;
   }
 
-  private StepResult.Failure checkInvariants(StepView view, String where) {
+  private StepResult.Failure checkInvariants(StepView view, String where,
+      StepResult.Failure.Side side) {
     for (InvariantCheck inv : Invariants.ALL) {
       String v = inv.check(view);
       if (v != null) {
-        return new StepResult.Failure(StepResult.Failure.Kind.INVARIANT, v + where);
+        return new StepResult.Failure(StepResult.Failure.Kind.INVARIANT, v + where, side);
       }
     }
     return null;

@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import pidmap.spec.Geometry;
 import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
@@ -17,7 +19,10 @@ import pidmap.spec.SeedFunction;
  * The seed's pid bitmap allocator: an array of PIDMAP_ENTRIES page slots, each with a lazily
  * installed bitmap page and an atomic free counter (Seed: pid.c lines 53-82, 115-200, 504-531).
  *
- * <p>Lock-free: alloc and free take no lock; a failed test-and-set moves on to the next zero bit,
+ * <p>Under the seed's profile alloc and free are lock-free (seed lines 115-182 take no lock); under
+ * linux-6 both run under the allocator's pidmap lock, as Linux 6's alloc_pid and free_pid call
+ * idr_alloc_cyclic and idr_remove inside spin_lock_irq(&amp;pidmap_lock) (docs/PROFILES.md).
+ * In the lock-free path a failed test-and-set moves on to the next zero bit,
  * and a missing page is installed by one compare-and-swap that exactly one racer wins. pid_max and
  * last_pid are single volatile fields; alloc reads each once, at its start. The inspection
  * methods ({@link #allocatedCount()}, {@link #allocated()}, the page views) are exact only when
@@ -52,6 +57,8 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
   private final AtomicIntegerArray nrFree;
   private volatile int pidMax;
   private volatile int lastPid;
+  /** pidmap_lock, taken by the linux-6 alloc and free only. */
+  private final ReentrantLock pidmapLock = new ReentrantLock();
 
   /** An allocator with the seed's plain last_pid store. */
   public BitmapPidAllocator(Geometry geometry, Profile profile) {
@@ -106,7 +113,12 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
   @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
     if (profile == Profile.LINUX_6) {
-      return allocCyclic();
+      pidmapLock.lock(); // Linux 6: idr_alloc_cyclic runs under pidmap_lock
+      try {
+        return allocCyclic();
+      } finally {
+        pidmapLock.unlock();
+      }
     }
     final int max = pidMax; // one read: a concurrent set_pid_max applies to the next alloc
     final int last = lastPid;
@@ -235,15 +247,55 @@ public class BitmapPidAllocator implements InspectablePidAllocator {
     }
   }
 
-  /** Whether {@code a} comes before {@code b} in the cyclic order that starts just after base. */
+  /**
+   * Linux 2.6.35's pid_before(base, a, b): {@code (unsigned)(a - base) < (unsigned)(b - base)},
+   * whether {@code a} comes before {@code b} in the cyclic order that starts at base itself.
+   */
   private static boolean cyclicallyBefore(int base, int a, int b) {
-    return Integer.compareUnsigned(a - base - 1, b - base - 1) < 0;
+    return Integer.compareUnsigned(a - base, b - base) < 0;
+  }
+
+  /**
+   * Takes exactly {@code nr} when its bit is clear, as Linux 6's alloc_pid does for a clone3
+   * set_tid entry (idr_alloc over [nr, nr + 1) under pidmap_lock); last_pid does not move.
+   * Answers nr, or {@link #NO_PID} when it is taken. The caller has checked 1 &lt;= nr &lt; pid_max.
+   */
+  public int allocExactly(int nr) {
+    Require.pidInRange("nr", nr, geometry);
+    pidmapLock.lock();
+    try {
+      if (Bits.testAndSet(installedPage(nr >>> shift), nr & mask)) {
+        return NO_PID;
+      }
+      nrFree.getAndDecrement(nr >>> shift); // keeps [PIDMAP-2]
+      return nr;
+    } finally {
+      pidmapLock.unlock();
+    }
+  }
+
+  /** The lock the linux-6 alloc and free take; the seed's path never takes it. */
+  Lock pidmapLock() {
+    return pidmapLock;
   }
 
   /** free_pidmap: clear the bit, then give the page its free bit back. Seed: pid.c 115-121. */
   @Override
   @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
+    if (profile == Profile.LINUX_6) {
+      pidmapLock.lock(); // Linux 6: free_pid's idr_remove runs under pidmap_lock
+      try {
+        freeBit(pid);
+      } finally {
+        pidmapLock.unlock();
+      }
+      return;
+    }
+    freeBit(pid);
+  }
+
+  private void freeBit(int pid) {
     Require.pidInRange("pid", pid, geometry);
     if (pid == 0) {
       Require.freeable(pid, geometry, true); // refuses pid 0 with the shared message

@@ -12,9 +12,11 @@ public enum LastPidUpdate {
    */
   SEED_PLAIN_STORE,
   /**
-   * Linux 2.6.35's fix (commit 5fdee8c4a5e1): a compare-and-swap that stores the new pid only
-   * while the value it replaces comes before it in the cyclic order that started at the last_pid
-   * this alloc read, so last_pid only moves forward.
+   * Linux 2.6.35's fix (commit 5fdee8c4a5e1, set_last_pid): a compare-and-swap loop from the
+   * last_pid this alloc read (its base); after a failed swap it retries only while pid_before(base,
+   * witness, pid), i.e. {@code (unsigned)(witness - base) < (unsigned)(pid - base)}, so last_pid
+   * only moves forward in the cyclic order that starts at base. An alloc that wrapped to its own
+   * base never overwrites a changed last_pid.
    */
   FORWARD_CAS
 }

@@ -46,6 +46,26 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     installedPages.set(0); // page 0 exists from the start (seed 513, 526)
   }
 
+  /** A model in the same state as {@code other}, sharing no mutable state with it. */
+  private ModelPidAllocator(ModelPidAllocator other) {
+    this.geometry = other.geometry;
+    this.profile = other.profile;
+    this.rule = other.rule;
+    this.pidMax = other.pidMax;
+    this.lastPid = other.lastPid;
+    this.allocated.or(other.allocated);
+    this.count = other.count;
+    this.installedPages.or(other.installedPages);
+  }
+
+  /**
+   * A model in this one's state that goes its own way from here: what a trace shrinker keeps as
+   * a checkpoint instead of replaying a prefix again. O(allocated pids).
+   */
+  public ModelPidAllocator copy() {
+    return new ModelPidAllocator(this);
+  }
+
   private static SearchRule ruleOf(Profile profile) {
     switch (profile) {
       case LINUX_2_6_24:
@@ -101,6 +121,22 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   /** Installs the pages that hold pids {@code from} to {@code to}, both included. */
   private void installPages(int from, int to) {
     installedPages.set(geometry.pageOf(from), geometry.pageOf(to) + 1);
+  }
+
+  /**
+   * Takes exactly {@code nr} when it is free, as Linux 6's alloc_pid does for a clone3 set_tid
+   * entry (idr_alloc over [nr, nr + 1)); last_pid does not move. Answers nr, or {@link #NO_PID}
+   * when it is taken. The caller has checked 1 &lt;= nr &lt; pid_max.
+   */
+  public int allocExactly(int nr) {
+    Require.pidInRange("nr", nr, geometry);
+    if (allocated.get(nr)) {
+      return NO_PID;
+    }
+    allocated.set(nr);
+    count++;
+    installedPages.set(geometry.pageOf(nr)); // keeps [PIDMAP-3]: the impl installs nr's page
+    return nr;
   }
 
   /** The pid alloc would hand out now, or {@link #NO_PID}; changes nothing. */

@@ -158,6 +158,13 @@ public enum Invariant {
           + "cache as it was.",
       "none: the project's rule for bad input"),
 
+  TASK_1(Part.LAYER, "TASK-1",
+      "Every zombie is linked as PID, and every pid that a task not yet reaped (running or "
+          + "zombie) links as PID, PGID or SID is hashed with its number taken in the bitmap of "
+          + "every level it has: a number stays taken while any task, zombie, process group or "
+          + "session uses it.",
+      "224-239, 306-337"),
+
   LEAK_1(Part.LAYER, "LEAK-1",
       "After every task exits, every reference is put and a grace period "
           + "passes, every pid cache is empty, every namespace but init_pid_ns is "

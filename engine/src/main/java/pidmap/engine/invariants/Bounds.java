@@ -40,7 +40,7 @@ final class Bounds {
         boolean held = v > 0 && v < g.pidMaxLimit() && s.heldBefore((int) v);
         return held ? null : "pid";
       case NEXT:
-        return v >= 0 && v < g.pidMaxLimit() ? null : "last";
+        return v >= 0 && v < g.pidMaxLimit() ? null : "after";
       case SET_LAST:
         return v >= 0 && v <= s.pidMaxBefore() ? null : "last_pid";
       case SET_PID_MAX:

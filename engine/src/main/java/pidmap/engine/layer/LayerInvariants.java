@@ -99,11 +99,16 @@ public final class LayerInvariants {
   public static final LayerInvariantCheck NOTHING_LEAKED = new LayerInvariantCheck(Invariant.LEAK_1,
       NamespaceChecks::nothingLeaked);
 
+  @Oracle(value = Invariant.TASK_1, impl = Oracle.Kind.INDEPENDENT, model = Oracle.Kind.INDEPENDENT,
+      basis = "the checker's process ledger (which tasks are running or zombies, built from the answers) against the layer's links, hash and bitmaps")
+  public static final LayerInvariantCheck UNREAPED_HOLD_NUMBERS = new LayerInvariantCheck(
+      Invariant.TASK_1, ProcessChecks::unreapedHoldTheirNumbers);
+
   /** Every invariant, in catalog order. */
   public static final List<LayerInvariantCheck> ALL = List.of(
       HASHED_FOUND, NR_NS_AGREES, UNUSED_PID_GONE, BITMAP_IS_NUMBERS, NS_REFCOUNT, NS_SHAPE,
       PID_COUNT, TASK_USAGE, LINKS_MIRROR, HASH_PLACEMENT, HASH_EXACT, CACHES, ZAPPED,
-      CONTAINER_INIT, FIND_GE, REFUSAL_CHANGES_NOTHING, NOTHING_LEAKED);
+      CONTAINER_INIT, FIND_GE, UNREAPED_HOLD_NUMBERS, REFUSAL_CHANGES_NOTHING, NOTHING_LEAKED);
 
   public static Optional<LayerInvariantCheck> byId(String id) {
     return ALL.stream().filter(i -> i.invariant().id().equals(id)).findFirst();

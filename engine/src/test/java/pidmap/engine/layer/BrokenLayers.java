@@ -69,8 +69,8 @@ final class BrokenLayers {
     }
 
     @Override
-    public Pid allocPid(PidNs ns) {
-      Pid p = delegate.allocPid(ns);
+    public Pid allocPid(PidNs ns, int[] setTid) {
+      Pid p = delegate.allocPid(ns, setTid);
       if (p != null) {
         ns.pidmap().alloc();
       }

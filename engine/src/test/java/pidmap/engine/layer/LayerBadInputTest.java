@@ -54,9 +54,10 @@ class LayerBadInputTest {
     return d.symbols.require(name, PidNs.class);
   }
 
-  /** A pid that has been released: p2's task exits and a grace period passes. */
+  /** A pid that has been released: p2's task exits, is reaped, and a grace period passes. */
   private static Pid releasedP2(LayerDriver d) {
     d.apply(LayerOp.task(LayerOp.Kind.EXIT, "t2"));
+    d.apply(LayerOp.task(LayerOp.Kind.REAP, "t2"));
     d.apply(LayerOp.of(LayerOp.Kind.GRACE));
     Pid p2 = p(d, "p2");
     assertThat(p2.released()).isTrue();
@@ -185,6 +186,7 @@ class LayerBadInputTest {
     LayerDriver d = world(layer);
     PidNs n4 = n(d, "n4");
     d.apply(LayerOp.task(LayerOp.Kind.EXIT, "t4"));
+    d.apply(LayerOp.task(LayerOp.Kind.REAP, "t4"));
     d.apply(LayerOp.of(LayerOp.Kind.GRACE));
     assertThat(n4.released()).isTrue();
     String message = "ns: ns#1 (expected: a live namespace; this one was released (use after free))";

@@ -63,6 +63,11 @@ class NamespaceShapeTwinTest {
     }
 
     @Override
+    public boolean allocating() {
+      return real.allocating();
+    }
+
+    @Override
     public int serial() {
       return real.serial();
     }
@@ -114,6 +119,16 @@ class NamespaceShapeTwinTest {
     @Override
     public List<? extends Task> tasks() {
       return List.of();
+    }
+
+    @Override
+    public List<? extends Task> unreaped() {
+      return List.of();
+    }
+
+    @Override
+    public boolean zombie(Task task) {
+      return false;
     }
 
     @Override

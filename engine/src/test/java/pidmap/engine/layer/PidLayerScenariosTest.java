@@ -57,7 +57,7 @@ class PidLayerScenariosTest {
   @ParameterizedTest
   @MethodSource("pidmap.engine.layer.Layers#both")
   void anOuterLevelRunningOutGivesBackTheInnerNumbers(Function<LayerConfig, PidLayer> layer) {
-    PidLayer l = layer.apply(Layers.small(3, 16)); // init_pid_ns has pids 1 and 2 only
+    PidLayer l = layer.apply(Layers.small(3)); // one global pid_max: init_pid_ns has pids 1 and 2 only
     PidNs child = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
     leader(l, l.allocPid(l.initPidNs()));
     leader(l, l.allocPid(l.initPidNs()));

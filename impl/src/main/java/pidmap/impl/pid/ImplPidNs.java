@@ -27,6 +27,8 @@ final class ImplPidNs implements PidNs {
   final PidCaches.KmemCache pidCachep;
   private final AtomicInteger kref;
   volatile Task childReaper;
+  /** PIDNS_ADDING: cleared under the pidmap lock by a linux-6 zap; read under it by alloc_pid. */
+  volatile boolean allocating = true;
   /** Published (hashed) pids with a number here: pid_allocated without its flag. Guarded by the
    * layer's pidmap lock. */
   int pidAllocated;
@@ -99,6 +101,11 @@ final class ImplPidNs implements PidNs {
   @Override
   public InspectablePidAllocator pidmap() {
     return pidmap;
+  }
+
+  @Override
+  public boolean allocating() {
+    return allocating;
   }
 
   @Override

@@ -37,9 +37,7 @@ abstract class PidLookups implements PidLayer {
   }
 
   static ImplPid livePid(String name, Pid pid) {
-    ImplPid p = LayerRequire.own(name, LayerRequire.present(name, pid, "a pid"), ImplPid.class);
-    LayerRequire.livePid(name, p);
-    return p;
+    return LayerRequire.livePid(name, pid, ImplPid.class);
   }
 
   /** find_pid_ns. Seed: pid.c lines 290-303. */
