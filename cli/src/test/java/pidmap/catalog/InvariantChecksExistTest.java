@@ -36,8 +36,8 @@ class InvariantChecksExistTest {
         "ExplorerTest",
         "pidmap.explorer.ExplorerTest#aDepthBoundStopsTheSearchAtThatLevel",
         "pidmap.model.ExplorerTest",
-        "ForwardingAllocator.SkipsPidThree",
-        "ForwardingAllocator.NoSuchInner",
+        "InterfaceTwins.SkipsPidThree",
+        "InterfaceTwins.NoSuchInner",
         "#"), s -> null);
     assertThat(index.problems(CatalogWriter.Entry.of(none))).containsExactly("T-1: no check exercises it");
     assertThat(index.problems(CatalogWriter.Entry.of(wrong))).containsExactly(
@@ -46,8 +46,8 @@ class InvariantChecksExistTest {
         "T-2: NoSuchTest#x: no class NoSuchTest is compiled or has a source file in any module",
         "T-2: pidmap.model.ExplorerTest: no class pidmap.model.ExplorerTest is compiled or has a"
             + " source file in any module",
-        "T-2: ForwardingAllocator.NoSuchInner: " + RepoRoot.find().resolve(
-            "explorer/src/test/java/pidmap/explorer/ForwardingAllocator.java")
+        "T-2: InterfaceTwins.NoSuchInner: " + RepoRoot.find().resolve(
+            "explorer/src/test/java/pidmap/explorer/InterfaceTwins.java")
             + " declares no nested type NoSuchInner",
         "T-2: #: not of the form Class or Class#method");
   }

@@ -27,7 +27,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void anAllocThatSkipsPidThreeIsCaughtAfterSetLastTwo() {
-    ExploreResult r = explore(ForwardingAllocator.SkipsPidThree::new, 2);
+    ExploreResult r = explore(InterfaceTwins.SkipsPidThree::new, 2);
     assertThat(r.passed()).isFalse();
     Counterexample c = r.counterexample();
     // from a fresh allocator alloc takes 1, 2, 3 in turn; setting last_pid to 2 gets there first
@@ -41,7 +41,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void aFreeThatKeepsItsPidIsCaughtOnTheFirstPidOfPageThree() {
-    ExploreResult r = explore(ForwardingAllocator.KeepsFreedPidsOfPageThree::new, 2);
+    ExploreResult r = explore(InterfaceTwins.KeepsFreedPidsOfPageThree::new, 2);
     Counterexample c = r.counterexample();
     // a pid on page 3 must be taken (set_last, alloc) before it can be freed: three steps
     assertThat(c.ops()).containsExactly(Op.setLast(11), Op.alloc(), Op.free(12));
@@ -52,7 +52,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void aCounterThatMisreportsAFullPageBreaksPidmap2AfterThreeAllocs() {
-    ExploreResult r = explore(ForwardingAllocator.MisreportsFullPages::new, 1);
+    ExploreResult r = explore(InterfaceTwins.MisreportsFullPages::new, 1);
     Counterexample c = r.counterexample();
     // page 0 holds pids 0-3; pid 0 is taken from the start, three allocs fill it
     assertThat(c.ops()).containsExactly(Op.alloc(), Op.alloc(), Op.alloc());
@@ -66,8 +66,8 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void theCounterexampleDoesNotDependOnTheThreadCount() {
-    ExploreResult one = explore(ForwardingAllocator.KeepsFreedPidsOfPageThree::new, 1);
-    ExploreResult two = explore(ForwardingAllocator.KeepsFreedPidsOfPageThree::new, 2);
+    ExploreResult one = explore(InterfaceTwins.KeepsFreedPidsOfPageThree::new, 1);
+    ExploreResult two = explore(InterfaceTwins.KeepsFreedPidsOfPageThree::new, 2);
     assertThat(two.counterexample()).isEqualTo(one.counterexample());
     assertThat(two.states()).isEqualTo(one.states());
     assertThat(two.transitions()).isEqualTo(one.transitions());

@@ -66,9 +66,9 @@ class StateRebuildTest {
 
     Scope four = Scope.fixedPidMax(new Geometry(4, 2, 16, 14), Profile.LINUX_2_6_24);
     ExploreResult c = Explorer.explore(four, "broken",
-        ForwardingAllocator.KeepsFreedPidsOfPageThree::new, replay);
+        InterfaceTwins.KeepsFreedPidsOfPageThree::new, replay);
     ExploreResult d = Explorer.explore(four, "broken",
-        ForwardingAllocator.KeepsFreedPidsOfPageThree::new, canonical);
+        InterfaceTwins.KeepsFreedPidsOfPageThree::new, canonical);
     assertThat(d.counterexample()).isEqualTo(c.counterexample());
   }
 
