@@ -1,17 +1,16 @@
 package pidmap.model;
 
 import java.util.BitSet;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import pidmap.spec.Geometry;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
 
 /**
- * The reference allocator: a sorted set of allocated pids and the profile's search rule stated
- * as candidate ranges ({@link SeedSearchRule}). No bitmaps, no counters, no cleverness; every
- * answer can be checked by reading this class and the rule's Javadoc.
+ * The reference allocator: the set of allocated pids (a {@link BitSet} used as a sorted set) and
+ * the profile's search rule stated as candidate ranges ({@link SeedSearchRule}). No pages, no
+ * counters, no cleverness; every answer can be checked by reading this class and the rule's
+ * Javadoc.
  *
  * <p>Not thread-safe: the model is sequential by definition.
  */
@@ -20,9 +19,12 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   private final Geometry geometry;
   private final Profile profile;
   private final SearchRule rule;
-  private final NavigableSet<Integer> allocated = new TreeSet<>();
-  /** Pages the seed would have installed: page 0, and every page a pid was ever taken from. */
-  private final NavigableSet<Integer> touchedPages = new TreeSet<>();
+  private final BitSet allocated = new BitSet();
+  /**
+   * Pages the seed would have installed: page 0, and every page a pid was ever taken from (the
+   * seed installs a page when its loop reaches it, and takes the first probe of a fresh page).
+   */
+  private final BitSet touchedPages = new BitSet();
   private int pidMax;
   private int lastPid;
 
@@ -31,8 +33,40 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     this.profile = profile;
     this.rule = ruleOf(profile);
     this.pidMax = geometry.defaultPidMax();
-    allocated.add(0); // pid 0 is the idle task's (seed 526-527, 654-656)
-    touchedPages.add(0);
+    allocated.set(0); // pid 0 is the idle task's (seed 526-527, 654-656)
+    touchedPages.set(0);
+  }
+
+  /**
+   * The model in a given state: these pids allocated (pid 0 among them), these pages installed
+   * (page 0 and the page of every allocated pid among them), this last_pid and pid_max, as a run
+   * of operations can leave it. For the explorer, which visits states without replaying a path
+   * to each. Refuses a state that no run reaches, naming what is wrong.
+   */
+  public static ModelPidAllocator at(Geometry geometry, Profile profile, BitSet allocated,
+      BitSet installedPages, int lastPid, int pidMax) {
+    ModelPidAllocator m = new ModelPidAllocator(geometry, profile);
+    Require.pidMax(pidMax, geometry);
+    Require.inClosed("last_pid", lastPid, 0, null, geometry.pidMaxLimit(), "pid_max_limit");
+    if (!allocated.get(0) || allocated.length() > geometry.pidMaxLimit()) {
+      throw new IllegalArgumentException("allocated " + allocated
+          + ": pid 0 and pids below pid_max_limit only");
+    }
+    m.allocated.or(allocated);
+    m.touchedPages.or(installedPages);
+    for (int pid = allocated.nextSetBit(0); pid >= 0; pid = allocated.nextSetBit(pid + 1)) {
+      if (!installedPages.get(geometry.pageOf(pid))) {
+        throw new IllegalArgumentException("pid " + pid + " is allocated but its page "
+            + geometry.pageOf(pid) + " is not installed");
+      }
+    }
+    if (installedPages.length() > geometry.pidmapEntries()) {
+      throw new IllegalArgumentException("installed pages " + installedPages + ": only "
+          + geometry.pidmapEntries() + " slots");
+    }
+    m.pidMax = pidMax;
+    m.lastPid = lastPid;
+    return m;
   }
 
   private static SearchRule ruleOf(Profile profile) {
@@ -61,8 +95,8 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   public int alloc() {
     int pid = firstCandidate();
     if (pid != NO_PID) {
-      allocated.add(pid);
-      touchedPages.add(geometry.pageOf(pid));
+      allocated.set(pid);
+      touchedPages.set(geometry.pageOf(pid));
       lastPid = pid;
     }
     return pid;
@@ -71,10 +105,9 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   /** The pid alloc would hand out now, or {@link #NO_PID}; changes nothing. */
   public int firstCandidate() {
     for (SearchRule.Range r : rule.candidates(lastPid, pidMax, geometry)) {
-      for (int pid = r.from(); pid < r.to(); pid++) {
-        if (!allocated.contains(pid)) {
-          return pid;
-        }
+      int pid = allocated.nextClearBit(r.from());
+      if (pid < r.to()) {
+        return pid;
       }
     }
     return NO_PID;
@@ -83,22 +116,21 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   /** Seed: pid.c lines 115-121. */
   @Override
   public void free(int pid) {
-    Require.freeable(pid, geometry, allocated.contains(pid));
-    allocated.remove(pid);
+    Require.freeable(pid, geometry, pid >= 0 && allocated.get(pid));
+    allocated.clear(pid);
   }
 
   /** Seed: pid.c lines 184-200. The smallest allocated pid above {@code last}. */
   @Override
   public int next(int last) {
     Require.nextFrom(last, geometry);
-    Integer higher = allocated.higher(last);
-    return higher == null ? NO_PID : higher;
+    return allocated.nextSetBit(last + 1); // -1 (NO_PID) when there is none
   }
 
   @Override
   public boolean isAllocated(int pid) {
     Require.pidInRange("pid", pid, geometry);
-    return allocated.contains(pid);
+    return allocated.get(pid);
   }
 
   @Override
@@ -123,19 +155,17 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   @Override
   public int allocatedCount() {
-    return allocated.size();
+    return allocated.cardinality();
   }
 
   @Override
   public BitSet allocated() {
-    BitSet copy = new BitSet();
-    allocated.forEach(copy::set);
-    return copy;
+    return (BitSet) allocated.clone();
   }
 
   @Override
   public boolean pageInstalled(int page) {
-    return touchedPages.contains(page);
+    return page >= 0 && touchedPages.get(page);
   }
 
   @Override
@@ -146,12 +176,13 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Override
   public int pageSetBits(int page) {
     int from = page * geometry.bitsPerPage();
-    return allocated.subSet(from, true, from + geometry.bitsPerPage(), false).size();
+    return allocated.get(from, from + geometry.bitsPerPage()).cardinality();
   }
 
   @Override
   public String toString() {
     return "model " + profile + " pid_max=" + pidMax + " last_pid=" + lastPid + " allocated="
-        + (allocated.size() <= 20 ? allocated.toString() : allocated.size() + " pids");
+        + (allocated.cardinality() <= 20 ? allocated.stream().boxed().toList().toString()
+            : allocated.cardinality() + " pids");
   }
 }
