@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import pidmap.explorer.Candidate;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
-import pidmap.impl.BitmapPidAllocator;
 
 /**
  * One exhaustive small-scope exploration as a verify row: every reachable state of the scope,
@@ -36,10 +36,10 @@ public final class ExplorerRowCheck implements Check {
 
   @Override
   public CheckResult run(Progress progress) {
-    Explorer.Progress levels = (s, depth, states, transitions, millis) ->
-        progress.say(String.format(Locale.ROOT, "explore %s: depth %d, %,d states, %,d transitions",
-            s.name(), depth, states, transitions));
-    ExploreResult r = Explorer.explore(scope, "impl", BitmapPidAllocator::new,
+    Explorer.Progress levels = (s, stage, states, transitions, millis) ->
+        progress.say(String.format(Locale.ROOT, "explore %s: %s, %,d states, %,d transitions",
+            s.name(), stage, states, transitions));
+    ExploreResult r = Explorer.explore(scope, Candidate.impl(),
         Explorer.Settings.defaults().with(levels));
     if (r.passed()) {
       return new CheckResult(r.states(), r.transitions(), null);

@@ -45,25 +45,30 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
    */
   public static ModelPidAllocator at(Geometry geometry, Profile profile, BitSet allocated,
       BitSet installedPages, int lastPid, int pidMax) {
-    ModelPidAllocator m = new ModelPidAllocator(geometry, profile);
     Require.pidMax(pidMax, geometry);
     Require.inClosed("last_pid", lastPid, 0, null, geometry.pidMaxLimit(), "pid_max_limit");
     if (!allocated.get(0) || allocated.length() > geometry.pidMaxLimit()) {
       throw new IllegalArgumentException("allocated " + allocated
           + ": pid 0 and pids below pid_max_limit only");
     }
-    m.allocated.or(allocated);
-    m.touchedPages.or(installedPages);
-    for (int pid = allocated.nextSetBit(0); pid >= 0; pid = allocated.nextSetBit(pid + 1)) {
-      if (!installedPages.get(geometry.pageOf(pid))) {
-        throw new IllegalArgumentException("pid " + pid + " is allocated but its page "
-            + geometry.pageOf(pid) + " is not installed");
+    if (!installedPages.get(0) || installedPages.length() > geometry.pidmapEntries()) {
+      throw new IllegalArgumentException("installed pages " + installedPages + ": page 0 and"
+          + " pages below " + geometry.pidmapEntries() + " only");
+    }
+    int bpp = geometry.bitsPerPage();
+    for (int page = 1; page < geometry.pidmapEntries(); page++) {
+      int pid = allocated.nextSetBit(page * bpp);
+      if (pid < 0) {
+        break;
+      }
+      if (pid < (page + 1) * bpp && !installedPages.get(page)) {
+        throw new IllegalArgumentException("pid " + pid + " is allocated but its page " + page
+            + " is not installed");
       }
     }
-    if (installedPages.length() > geometry.pidmapEntries()) {
-      throw new IllegalArgumentException("installed pages " + installedPages + ": only "
-          + geometry.pidmapEntries() + " slots");
-    }
+    ModelPidAllocator m = new ModelPidAllocator(geometry, profile);
+    m.allocated.or(allocated);
+    m.touchedPages.or(installedPages);
     m.pidMax = pidMax;
     m.lastPid = lastPid;
     return m;
