@@ -86,6 +86,7 @@ public final class Interleaving {
     this.g = plan.geometry();
     this.memory = new ScheduledMemory(g);
     this.allocator = factory.create(memory, g, plan.profile(), plan.update());
+    this.allocator.setLastPid(plan.startLastPid());
     this.memory.scheduling = true;
     this.histories = new Histories(plan);
   }
