@@ -128,7 +128,7 @@ inline seed_rule() {
   fi
 }
 
-/* linux-6: the first free cand from last_pid+1 below pid_max, else from the floor, page by page. */
+/* linux-6: the first free pid from last_pid+1 below pid_max, else from the floor, page by page. */
 inline cyclic_claim(from, upto) {
   cand = from;
   do
@@ -139,7 +139,10 @@ inline cyclic_claim(from, upto) {
      :: NFREE(map) == 0 -> cand = (map + 1) * BPP
      :: else ->
         inst = inst | (1 << map);
-        end = (upto - map * BPP < BPP -> upto - map * BPP : BPP);
+        if
+        :: upto - map * BPP < BPP -> end = upto - map * BPP
+        :: else -> end = BPP
+        fi;
         off = cand & MASK;
         do
         :: off < end && TAKEN(map * BPP + off) -> off++
@@ -155,12 +158,23 @@ inline cyclic_claim(from, upto) {
 
 inline linux6_alloc() {
   lst = last;
-  floor = (lst + 1 <= RES -> 1 : RES);
-  start = (lst + 1 > floor -> lst + 1 : floor);
+  if
+  :: lst + 1 <= RES -> floor = 1
+  :: else -> floor = RES
+  fi;
+  if
+  :: lst + 1 > floor -> start = lst + 1
+  :: else -> start = floor
+  fi;
   res = -1;
   cyclic_claim(start, pidmax);
   if
-  :: res < 0 && start > floor -> cyclic_claim(floor, (start < pidmax -> start : pidmax))
+  :: res < 0 && start > floor ->
+     if
+     :: start < pidmax -> to = start
+     :: else -> to = pidmax
+     fi;
+     cyclic_claim(floor, to)
   :: else -> skip
   fi;
   if
@@ -170,8 +184,14 @@ inline linux6_alloc() {
 }
 
 inline linux6_rule() {
-  floor = (lst + 1 <= RES -> 1 : RES);
-  start = (lst + 1 > floor -> lst + 1 : floor);
+  if
+  :: lst + 1 <= RES -> floor = 1
+  :: else -> floor = RES
+  fi;
+  if
+  :: lst + 1 > floor -> start = lst + 1
+  :: else -> start = floor
+  fi;
   want = -1;
   k = start;
   do
@@ -183,7 +203,10 @@ inline linux6_rule() {
   :: else ->
      if
      :: start > floor ->
-        to = (start < pidmax -> start : pidmax);
+        if
+        :: start < pidmax -> to = start
+        :: else -> to = pidmax
+        fi;
         k = floor;
         do
         :: k < to && TAKEN(k) -> k++

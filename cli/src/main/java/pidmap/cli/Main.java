@@ -15,8 +15,8 @@ import pidmap.spec.PidmapException;
 import pidmap.trace.TraceFormatException;
 
 /**
- * The {@code pidmap} command line: {@code replay}, {@code shrink}, {@code verify} and {@code
- * kernel} (the live-kernel oracle's {@code record} and {@code check}). Exit codes:
+ * The {@code pidmap} command line: {@code replay}, {@code shrink}, {@code verify}, {@code
+ * explore} and {@code kernel} (the live-kernel oracle's {@code record} and {@code check}). Exit codes:
  * {@value #CONFORMS} when everything conforms, {@value #FAILS} at a divergence, a failed
  * invariant or an unmet expect, {@value #BAD_INPUT} on a malformed trace or bad flags, {@value
  * #INTERNAL_ERROR} when pidmap itself crashed. Not thread-safe: one invocation per instance.
@@ -79,6 +79,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("replay", new ReplayCommand(stdin));
     cl.addSubcommand("shrink", new ShrinkCommand(stdin));
     cl.addSubcommand("verify", new VerifyCommand());
+    cl.addSubcommand("explore", new ExploreCommand());
     cl.addSubcommand("kernel", new KernelCommand());
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
