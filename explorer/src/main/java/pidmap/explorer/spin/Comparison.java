@@ -18,24 +18,36 @@ import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
 /**
- * The explorer side by side with SPIN on the same scopes, one row each: the explorer in this JVM
- * (after a warm-up exploration of the two-page geometry, as {@code verify} runs it first), then
- * SPIN on the Promela model of the same state and operations ({@code sequential.pml}, {@code
- * interleaving.pml}). Each row: states, transitions and CPU seconds of each, and the ratio of
- * their states per CPU-second. Not thread-safe.
+ * The explorer side by side with SPIN on the same scopes, one row each: the explorer in this JVM,
+ * then SPIN on the Promela model of the same state and operations ({@code sequential.pml},
+ * {@code interleaving.pml}). Each row: states, transitions and CPU seconds of each, and the ratio
+ * of their states per CPU-second. A scope of fewer than {@value #TWICE} states is explored twice
+ * in a row: the first run pays for the JIT's compilation (its CPU time is shown as "cold"), the
+ * second is the one measured ("warm"), as a benchmark's warm-up iteration; a larger scope runs
+ * once, its compilation included. Not thread-safe.
  */
 public final class Comparison {
 
-  /** One row of the table. */
-  public record Row(String scope, long states, long transitions, double cpu, Spin.Result spin) {
+  /** Scopes smaller than this are explored twice, the first run as a warm-up. */
+  static final long TWICE = 1_000_000;
+
+  /**
+   * One row of the table.
+   *
+   * @param cold the CPU seconds of the warm-up run, or -1 when there was none
+   */
+  public record Row(String scope, long states, long transitions, double cold, double cpu,
+      Spin.Result spin) {
     /** The explorer's states per CPU-second over SPIN's. */
     public double ratio() {
       return (states / cpu) / (spin.states() / spin.searchCpuSeconds());
     }
 
     String markdown() {
-      return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,d | %,d | %.1f (+%.1f build) | %.2f |",
-          scope, states, transitions, cpu, spin.states(), spin.transitions(),
+      String c = cold < 0 ? String.format(Locale.ROOT, "%.1f", cpu)
+          : String.format(Locale.ROOT, "%.1f (cold %.1f)", cpu, cold);
+      return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d | %,d | %.1f (+%.1f build) | %.2f |",
+          scope, states, transitions, c, spin.states(), spin.transitions(),
           spin.searchCpuSeconds(), spin.buildCpuSeconds(), ratio());
     }
   }
@@ -67,27 +79,31 @@ public final class Comparison {
 
   /** Runs every row, telling {@code say} as each ends. */
   public static List<Row> run(boolean deep, Consumer<String> say) {
-    say.accept("warming up: the explorer on 4/2/8 with every pid_max, both profiles");
-    for (Profile p : Profile.values()) {
-      Explorer.explore(Scope.allPidMax(new Geometry(4, 2, 8, 6), p));
-    }
     List<Row> rows = new ArrayList<>();
     for (Scope s : scopes(deep)) {
+      double cold = -1;
+      if (s.states() < TWICE) {
+        ExploreResult warmUp = Explorer.explore(s, Candidate.impl(), Explorer.Settings.defaults());
+        say.accept(warmUp.row() + "  (warm-up)");
+        cold = warmUp.cpuMillis() / 1000.0;
+      }
       ExploreResult r = Explorer.explore(s, Candidate.impl(), Explorer.Settings.defaults());
       say.accept(r.row());
       Spin.Result spin = Spin.run("sequential.pml", defines(s), s.states(), List.of());
-      Row row = new Row(s.name() + " / " + s.profile().id(), r.states(), r.transitions(),
+      Row row = new Row(s.name() + " / " + s.profile().id(), r.states(), r.transitions(), cold,
           r.cpuMillis() / 1000.0, spin);
       say.accept(row.markdown());
       rows.add(row);
     }
     for (Plan p : plans()) {
+      InterleaveResult warmUp = Interleaving.explore(p);
+      say.accept(warmUp.row() + "  (warm-up)");
       InterleaveResult r = Interleaving.explore(p);
       say.accept(r.row());
       Spin.Result spin = Spin.run("interleaving.pml", defines(p), r.states() * 4,
           List.of("-c0"));
-      Row row = new Row(p.describe(), r.states(), r.transitions(), r.cpuMillis() / 1000.0,
-          spin);
+      Row row = new Row(p.describe(), r.states(), r.transitions(), warmUp.cpuMillis() / 1000.0,
+          r.cpuMillis() / 1000.0, spin);
       say.accept(row.markdown());
       rows.add(row);
     }
