@@ -30,12 +30,12 @@ public class AllocFreeBench extends SuiteDefaults {
   public int fillPercent;
 
   private BenchAllocator a;
-  private HeldPids held;
+  private ChurningPids held;
 
   @Setup
   public void setUp() {
     a = Allocators.create(impl, Geometry.KERNEL, PID_MAX);
-    held = new HeldPids(HeldPids.fill(a, HeldPids.countAt(fillPercent, PID_MAX)), 20080124L);
+    held = new ChurningPids(ChurningPids.fill(a, ChurningPids.countAt(fillPercent, PID_MAX)), 20080124L);
     held.churn(a, PID_MAX); // one cycle of last_pid at least: the held set is spread at random
   }
 

@@ -36,13 +36,13 @@ public class AllocFreeTwoThreadsBench extends SuiteDefaults {
     public int fillPercent;
 
     BenchAllocator a;
-    HeldPids all;
+    ChurningPids all;
 
     @Setup
     public void setUp() {
       int pidMax = AllocFreeBench.PID_MAX;
       a = Allocators.create(impl, Geometry.KERNEL, pidMax);
-      all = new HeldPids(HeldPids.fill(a, HeldPids.countAt(fillPercent, pidMax)), 20080124L);
+      all = new ChurningPids(ChurningPids.fill(a, ChurningPids.countAt(fillPercent, pidMax)), 20080124L);
       all.churn(a, pidMax);
     }
   }
@@ -50,11 +50,11 @@ public class AllocFreeTwoThreadsBench extends SuiteDefaults {
   /** One thread's half of the held pids. */
   @State(Scope.Thread)
   public static class Mine {
-    HeldPids held;
+    ChurningPids held;
 
     @Setup
     public void setUp(Shared s, ThreadParams t) {
-      held = new HeldPids(s.all.slice(t.getThreadIndex(), THREADS), 31L + t.getThreadIndex());
+      held = new ChurningPids(s.all.slice(t.getThreadIndex(), THREADS), 31L + t.getThreadIndex());
     }
   }
 

@@ -34,7 +34,7 @@ public class NextBench extends SuiteDefaults {
   public void setUp() {
     int pidMax = AllocFreeBench.PID_MAX;
     a = Allocators.create(impl, Geometry.KERNEL, pidMax);
-    HeldPids held = new HeldPids(HeldPids.fill(a, HeldPids.countAt(fillPercent, pidMax)), 7L);
+    ChurningPids held = new ChurningPids(ChurningPids.fill(a, ChurningPids.countAt(fillPercent, pidMax)), 7L);
     held.churn(a, pidMax);
   }
 

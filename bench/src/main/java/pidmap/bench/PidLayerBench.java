@@ -37,7 +37,7 @@ public class PidLayerBench extends SuiteDefaults {
   private PidNs ns;
   private final int[] hits = new int[HELD];
   private final int[] misses = new int[HELD];
-  private HeldPids index;
+  private ChurningPids index;
 
   @Setup
   public void setUp() {
@@ -56,7 +56,7 @@ public class PidLayerBench extends SuiteDefaults {
         throw new IllegalStateException(impl + ": hit/miss numbers are not what they claim");
       }
     }
-    index = new HeldPids(new int[HELD], 11L);
+    index = new ChurningPids(new int[HELD], 11L);
   }
 
   @Benchmark

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import pidmap.explorer.Candidate;
-import pidmap.explorer.Counterexample;
+import pidmap.explorer.ShortestFailure;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
@@ -171,7 +171,7 @@ final class ExploreCommand implements Callable<Integer> {
     if (r.passed()) {
       return Main.CONFORMS;
     }
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     out.println("shortest counterexample: " + c);
     String trace = c.toTrace(g, p);
     out.print(trace);

@@ -28,7 +28,8 @@ import pidmap.trace.TraceReader;
 @Command(name = "replay",     header = "Replays a trace on the model and the impl; exit 1 at the first failing step.",
     description = "Replays a trace (JSON Lines, see DESIGN.md) on the reference model and the"
         + " impl, checking every step, every invariant and every \"expect\". Flags override the"
-        + " trace's config line.",
+        + " trace's config line. A pid-layer trace (first line {\"op\":\"layer_config\",...},"
+        + " docs/PID_LAYER.md) replays on the layer model and impl; only --profile applies.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every step conforms",
@@ -57,7 +58,11 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (TraceInput input = TraceInput.open(file, stdin)) {
+    LayerTraceInput layer = LayerTraceInput.peek(file, stdin);
+    if (layer.isLayer()) {
+      return layer.replay(flags, quiet, out);
+    }
+    try (TraceInput input = TraceInput.open(file, layer.stdin())) {
       TraceReader reader = input.reader();
       TraceConfig config = reader.config().overriddenBy(flags.asConfig());
       Profile profile = config.resolvedProfile();

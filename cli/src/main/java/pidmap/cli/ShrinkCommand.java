@@ -32,7 +32,8 @@ import pidmap.trace.TraceWriter;
 @Command(name = "shrink",     header = "Prints the shortest trace that fails like the given one.",
     description = "Shrinks a failing trace to the fewest lines that fail the same way at the"
         + " last line (same expect, same answers) and prints them on standard output (JSON"
-        + " Lines, config line first).",
+        + " Lines, config line first). A pid-layer trace shrinks on the layer model and impl"
+        + " (same kind, side and invariant, or the same unmet expect).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the trace conforms; nothing to shrink, nothing printed",
@@ -64,7 +65,11 @@ final class ShrinkCommand implements Callable<Integer> {
     List<TraceLine> prefix = new ArrayList<>();
     StepResult failed = null;
     String input;
-    try (TraceInput in = TraceInput.open(file, stdin)) {
+    LayerTraceInput layer = LayerTraceInput.peek(file, stdin);
+    if (layer.isLayer()) {
+      return layer.shrink(flags, out, err);
+    }
+    try (TraceInput in = TraceInput.open(file, layer.stdin())) {
       input = in.name();
       TraceReader reader = in.reader();
       TraceConfig config = reader.config().overriddenBy(flags.asConfig());

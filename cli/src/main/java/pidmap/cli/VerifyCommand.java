@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import pidmap.verify.Effort;
 import pidmap.verify.Progress;
-import pidmap.verify.Report;
+import pidmap.verify.VerifyReport;
 import pidmap.verify.Verification;
 
 /**
@@ -59,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
     Verification campaign = Verification.standard(effort, s);
     err.println("pidmap verify: " + effort.name().toLowerCase(java.util.Locale.ROOT) + ", "
         + campaign.checks().size() + " checks, seed " + s);
-    Report report = campaign.run(new Progress(err, System::nanoTime, 2_000_000_000L));
+    VerifyReport report = campaign.run(new Progress(err, System::nanoTime, 2_000_000_000L));
     report.printTable(out);
     report.printSkips(out);
     out.println(report.verdict());

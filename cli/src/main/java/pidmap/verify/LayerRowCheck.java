@@ -1,9 +1,20 @@
 package pidmap.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
 import pidmap.engine.layer.LayerCheck;
 import pidmap.engine.layer.LayerEngine;
 import pidmap.engine.layer.LayerTraceGenerator;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.PidLayer;
+import pidmap.trace.TraceFiles;
+import pidmap.trace.layer.LayerTraceFile;
 
 /**
  * The pid layer (struct pid, namespaces, tasks, lookups) as a verify row: generated layer traces
@@ -14,11 +25,19 @@ public final class LayerRowCheck implements Check {
   private final int traces;
   private final int length;
   private final long seed;
+  private final Function<LayerConfig, PidLayer> candidate;
 
   public LayerRowCheck(int traces, int length, long seed) {
+    this(traces, length, seed, ImplPidLayer::new);
+  }
+
+  /** Against another candidate layer, e.g. a broken one in a test. */
+  public LayerRowCheck(int traces, int length, long seed,
+      Function<LayerConfig, PidLayer> candidate) {
     this.traces = traces;
     this.length = length;
     this.seed = seed;
+    this.candidate = candidate;
   }
 
   @Override
@@ -37,14 +56,28 @@ public final class LayerRowCheck implements Check {
     for (int i = 0; i < traces; i++) {
       LayerTraceGenerator.Trace trace = LayerTraceGenerator.generate(seed + i, length);
       LayerEngine.Result[] result = new LayerEngine.Result[1];
-      LayerCheck.Counterexample c = LayerCheck.check(trace, ImplPidLayer::new, result);
+      LayerCheck.Counterexample c = LayerCheck.check(trace, candidate, result);
       steps += result[0].steps();
       if (c != null) {
-        return new CheckResult(i + 1, steps,
-            new CheckResult.Failure(c.report().stripTrailing(), trace.seed(), "", null));
+        return new CheckResult(i + 1, steps, failure(c));
       }
       progress.update(this, i + 1, traces, steps);
     }
     return new CheckResult(traces, steps, null);
+  }
+
+  /** The shrunk trace as a layer trace file (docs/PID_LAYER.md) that ./pidmap replay reads. */
+  private static CheckResult.Failure failure(LayerCheck.Counterexample c) {
+    StringBuilder lines = new StringBuilder(LayerTraceFile.configLine(c.trace().config()))
+        .append('\n');
+    c.shrunk().forEach(op -> lines.append(op.toJson()).append('\n'));
+    Path file = TraceFiles.create("pidmap-verify-layer-" + c.trace().seed());
+    try {
+      Files.writeString(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new CheckResult.Failure(c.report().stripTrailing(), c.trace().seed(), lines.toString(),
+        file);
   }
 }

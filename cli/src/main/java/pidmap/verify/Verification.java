@@ -66,14 +66,14 @@ public final class Verification {
   }
 
   /** Runs every check, also after one fails, and times each. */
-  public Report run(Progress progress) {
-    List<Report.Row> rows = new ArrayList<>();
+  public VerifyReport run(Progress progress) {
+    List<VerifyReport.Row> rows = new ArrayList<>();
     for (Check check : checks) {
       long start = System.nanoTime();
       CheckResult result = check.run(progress);
-      rows.add(new Report.Row(check.name(), check.target(), result,
+      rows.add(new VerifyReport.Row(check.name(), check.target(), result,
           Duration.ofNanos(System.nanoTime() - start)));
     }
-    return new Report(seed, rows);
+    return new VerifyReport(seed, rows);
   }
 }

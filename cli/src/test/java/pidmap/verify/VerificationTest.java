@@ -62,8 +62,8 @@ class VerificationTest {
     Verification c = new Verification(5)
         .add(fixed("first", new CheckResult(3, 30, failure())))
         .add(fixed("second", new CheckResult(4, 40, null)));
-    Report report = c.run(Progress.silent());
-    assertThat(report.rows()).extracting(Report.Row::check).containsExactly("first", "second");
+    VerifyReport report = c.run(Progress.silent());
+    assertThat(report.rows()).extracting(VerifyReport.Row::check).containsExactly("first", "second");
     assertThat(report.passed()).isFalse();
     assertThat(report.verdict()).matches(
         "FAIL: 2 checks \\(1 failed\\), 7 traces, 70 steps in \\d+\\.\\d s \\(seed 5\\)");
@@ -71,10 +71,10 @@ class VerificationTest {
 
   @Test
   void theTableHasOneAlignedRowPerCheck() {
-    Report report = new Report(9, List.of(
-        new Report.Row("differential", "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
+    VerifyReport report = new VerifyReport(9, List.of(
+        new VerifyReport.Row("differential", "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
             new CheckResult(200, 200000, null), Duration.ofMillis(1250)),
-        new Report.Row("explore", "tiny", new CheckResult(7, 12, failure()),
+        new VerifyReport.Row("explore", "tiny", new CheckResult(7, 12, failure()),
             Duration.ofMillis(40))));
     StringWriter text = new StringWriter();
     report.printTable(new PrintWriter(text, true));
@@ -90,7 +90,7 @@ class VerificationTest {
   void aFailureIsPrintedWithItsSeedTraceAndCommands() {
     CheckResult.Failure f = new CheckResult.Failure("pid 3 is free in the model (seed 44)", 44,
         "{\"op\":\"config\"}\n{\"op\":\"alloc\",\"expect\":1}\n", Path.of("/tmp/x.jsonl"));
-    Report report = new Report(40, List.of(new Report.Row("differential", "small",
+    VerifyReport report = new VerifyReport(40, List.of(new VerifyReport.Row("differential", "small",
         new CheckResult(5, 4321, f), Duration.ofMillis(10))));
     StringWriter text = new StringWriter();
     report.printFailures(new PrintWriter(text, true), "./pidmap verify --quick --seed 40");
@@ -131,10 +131,10 @@ class VerificationTest {
 
   @Test
   void aSkippedCheckIsShownWithItsReasonAndDoesNotFailTheVerdict() {
-    Report report = new Report(3, List.of(
-        new Report.Row("kernel", "k", CheckResult.skipped("unshare(CLONE_NEWPID) refused"),
+    VerifyReport report = new VerifyReport(3, List.of(
+        new VerifyReport.Row("kernel", "k", CheckResult.skipped("unshare(CLONE_NEWPID) refused"),
             Duration.ofMillis(100)),
-        new Report.Row("differential", "d", new CheckResult(2, 20, null), Duration.ofMillis(200))));
+        new VerifyReport.Row("differential", "d", new CheckResult(2, 20, null), Duration.ofMillis(200))));
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text, true);
     report.printTable(out);
@@ -152,7 +152,7 @@ class VerificationTest {
   @Test
   void aFailureWithoutATraceFileIsPrintedWithoutAReplayLine() {
     CheckResult.Failure f = new CheckResult.Failure("kernel divergence at step 3", 8, "", null);
-    Report report = new Report(8, List.of(new Report.Row("kernel", "k", new CheckResult(1, 3, f),
+    VerifyReport report = new VerifyReport(8, List.of(new VerifyReport.Row("kernel", "k", new CheckResult(1, 3, f),
         Duration.ZERO)));
     StringWriter text = new StringWriter();
     report.printFailures(new PrintWriter(text, true), "./pidmap verify --seed 8");

@@ -73,21 +73,21 @@ class BugZooIsCaughtTest {
   /** The copy the sequential variants are made from passes the direct-call check. */
   @Test
   void theUnbrokenCopyPassesTheDirectCalls() {
-    Catch c = Checks.directCalls(Checks.GEOMETRIES.get(0), SeedLoopAllocator::new);
+    Catch c = ZooChecks.directCalls(ZooChecks.GEOMETRIES.get(0), SeedLoopAllocator::new);
     assertThat(c.caught()).as(c.why()).isFalse();
   }
 
   /** The unwrapped layer passes the layer property on the seeds the layer bugs get. */
   @Test
   void theImplLayerPassesTheLayerProperty() {
-    Catch c = Checks.layer(ImplPidLayer::new, 200);
+    Catch c = ZooChecks.layer(ImplPidLayer::new, 200);
     assertThat(c.caught()).as(c.why()).isFalse();
   }
 
   /** The CVE's own trigger: next_pidmap(INT_MAX) computes a negative page index. */
   @Test
   void nextPidmapFromIntMaxIndexesBeforeThePageArray() {
-    var a = ZooAllocators.nextWithoutBound(Geometry.small(4, 2, 14), Checks.SEED);
+    var a = ZooAllocators.nextWithoutBound(Geometry.small(4, 2, 14), ZooChecks.SEED);
     assertThat(DirectCalls.answer(a, pidmap.trace.Op.next(Integer.MAX_VALUE)))
         .startsWith("crash (java.lang.ArrayIndexOutOfBoundsException");
   }

@@ -7,7 +7,7 @@ import pidmap.engine.AllocatorFactory;
 import pidmap.engine.CampaignGeometries;
 import pidmap.explorer.lincheck.AllocFreeOps;
 import pidmap.explorer.lincheck.Lincheck;
-import pidmap.explorer.lincheck.Scenarios;
+import pidmap.explorer.lincheck.LincheckScenarios;
 import pidmap.explorer.lincheck.SeedOrderSpec;
 import pidmap.explorer.lincheck.SomeFreePidVerifier;
 import pidmap.impl.BitmapPidAllocator;
@@ -25,7 +25,7 @@ enum ZooBug {
   LAST_PID_STORE_RACE("last_pid moves backward when allocs race (plain store)",
       "2.6.35, commit 5fdee8c4a5e1", "BitmapPidAllocator + LastPidUpdate.SEED_PLAIN_STORE",
       "lincheck pinned", "alloc(): 5", () -> List.of(
-          Checks.campaign(Checks.GEOMETRIES.get(0), BitmapPidAllocator::new, Checks.BLIND_TRACES),
+          ZooChecks.campaign(ZooChecks.GEOMETRIES.get(0), BitmapPidAllocator::new, ZooChecks.BLIND_TRACES),
           lastPidRace(AllocFreeOps.PlainStore.class))),
 
   NEXT_PIDMAP_UNBOUNDED("next_pidmap with a huge or negative start indexes past the page array",
@@ -35,10 +35,10 @@ enum ZooBug {
   PAGE_INSTALL_WITHOUT_RECHECK("a missing page installed without looking again: a pid twice",
       "seed pid.c 136-149 (re-check under pidmap_lock)", "BrokenTwins.INSTALL_WITHOUT_RECHECK",
       "lincheck pinned", "alloc(): 4", () -> List.of(
-          Checks.campaign(Checks.GEOMETRIES.get(0), ZooAllocators::installWithoutRecheck,
-              Checks.BLIND_TRACES),
+          ZooChecks.campaign(ZooChecks.GEOMETRIES.get(0), ZooAllocators::installWithoutRecheck,
+              ZooChecks.BLIND_TRACES),
           installRace(ZooAllocators.InstallRaceOps.class),
-          Checks.lincheck("lincheck random", Lincheck.modelChecking()
+          ZooChecks.lincheck("lincheck random", Lincheck.modelChecking()
               .verifier(SomeFreePidVerifier.MayAlwaysFail.class),
               ZooAllocators.InstallRaceOps.class))),
 
@@ -57,12 +57,12 @@ enum ZooBug {
   ALLOC_PID_LEAKS_NAMESPACE("alloc_pid's failure path keeps a namespace reference",
       "3.19, commit 24c037ebf572", "ZooLayers#allocPidLeaksTheNamespaceOnFailure",
       "layer property", "invariant NS-2",
-      () -> List.of(Checks.layer(ZooLayers.allocPidLeaksTheNamespaceOnFailure(), 200))),
+      () -> List.of(ZooChecks.layer(ZooLayers.allocPidLeaksTheNamespaceOnFailure(), 200))),
 
   ALLOC_PID_FREES_IN_WRONG_NS("alloc_pid's failure path frees outer numbers in the innermost ns",
       "4.15 to 4.19", "ZooLayers#allocPidFreesInTheWrongNamespace",
       "layer property", "invariant NS-1",
-      () -> List.of(Checks.layer(ZooLayers.allocPidFreesInTheWrongNamespace(), 200))),
+      () -> List.of(ZooChecks.layer(ZooLayers.allocPidFreesInTheWrongNamespace(), 200))),
 
   NS_LAST_PID_UNBOUNDED("ns_last_pid accepts any value",
       "ns_last_pid sysctl, before its bounds", "ZooAllocators#lastPidWithoutBound",
@@ -71,7 +71,7 @@ enum ZooBug {
   CAD_PID_PUT_WITHOUT_GET("a put_pid without a matching get (cad_pid)",
       "cad_pid sysctl", "ZooLayers#putPidWithoutGet",
       "layer property", "invariant REF-1",
-      () -> List.of(Checks.layer(ZooLayers.putPidWithoutGet(), 200)));
+      () -> List.of(ZooChecks.layer(ZooLayers.putPidWithoutGet(), 200)));
 
   private final String bug;
   private final String origin;
@@ -118,16 +118,16 @@ enum ZooBug {
   }
 
   /**
-   * The sequential kit: the campaign on the first {@code geometries} of Checks.GEOMETRIES
+   * The sequential kit: the campaign on the first {@code geometries} of ZooChecks.GEOMETRIES
    * (bpp=4, kernel, bpp=8, bpp=64), the explorer, and the direct calls on bpp=4.
    */
   private static List<Catch> sequential(AllocatorFactory f, int geometries) {
     List<Catch> out = new ArrayList<>();
-    for (CampaignGeometries.Case w : Checks.GEOMETRIES.subList(0, geometries)) {
-      out.add(Checks.campaign(w, f));
+    for (CampaignGeometries.Case w : ZooChecks.GEOMETRIES.subList(0, geometries)) {
+      out.add(ZooChecks.campaign(w, f));
     }
-    out.add(Checks.explorer(f));
-    out.add(Checks.directCalls(Checks.GEOMETRIES.get(0), f));
+    out.add(ZooChecks.explorer(f));
+    out.add(ZooChecks.directCalls(ZooChecks.GEOMETRIES.get(0), f));
     return out;
   }
 
@@ -136,8 +136,8 @@ enum ZooBug {
    * passes it, the direct calls catch it.
    */
   private static List<Catch> blind(AllocatorFactory f) {
-    return List.of(Checks.campaign(Checks.GEOMETRIES.get(0), f, Checks.BLIND_TRACES),
-        Checks.directCalls(Checks.GEOMETRIES.get(0), f));
+    return List.of(ZooChecks.campaign(ZooChecks.GEOMETRIES.get(0), f, ZooChecks.BLIND_TRACES),
+        ZooChecks.directCalls(ZooChecks.GEOMETRIES.get(0), f));
   }
 
   /** C3 of docs/LINEARIZABILITY.md, pinned: T2's older last_pid store lands last. */
@@ -146,8 +146,8 @@ enum ZooBug {
   }
 
   static Catch lastPidRace(Class<? extends AllocFreeOps> ops, int invocations) {
-    return Checks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
-        .addCustomScenario(Scenarios.of(ops, "alloc x3", List.of("alloc", "alloc"),
+    return ZooChecks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"),
             "free 5, alloc"))
         .sequentialSpecification(SeedOrderSpec.class), ops);
   }
@@ -158,8 +158,8 @@ enum ZooBug {
   }
 
   static Catch installRace(Class<? extends AllocFreeOps> ops, int invocations) {
-    return Checks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
-        .addCustomScenario(Scenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), ""))
+    return ZooChecks.lincheck("lincheck pinned", Lincheck.pinned(invocations)
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), ""))
         .verifier(SomeFreePidVerifier.MayAlwaysFail.class), ops);
   }
 }

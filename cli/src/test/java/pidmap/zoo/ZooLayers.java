@@ -31,8 +31,8 @@ final class ZooLayers {
   static Function<LayerConfig, PidLayer> allocPidLeaksTheNamespaceOnFailure() {
     return c -> new ForwardingPidLayer(new ImplPidLayer(c)) {
       @Override
-      public Pid allocPid(PidNs ns) {
-        Pid p = delegate.allocPid(ns);
+      public Pid allocPid(PidNs ns, int[] setTid) {
+        Pid p = delegate.allocPid(ns, setTid);
         if (p == null && ns != null && !ns.released()) {
           delegate.getPidNs(ns); // the reference the failure path forgets to put
         }
@@ -52,14 +52,14 @@ final class ZooLayers {
   static Function<LayerConfig, PidLayer> allocPidFreesInTheWrongNamespace() {
     return c -> new ForwardingPidLayer(new ImplPidLayer(c)) {
       @Override
-      public Pid allocPid(PidNs ns) {
+      public Pid allocPid(PidNs ns, int[] setTid) {
         List<PidNs> chain = new ArrayList<>();
         List<Integer> lastBefore = new ArrayList<>();
         for (PidNs n = ns; n != null && !n.released(); n = n.parent()) {
           chain.add(n);
           lastBefore.add(n.pidmap().lastPid());
         }
-        Pid p = delegate.allocPid(ns);
+        Pid p = delegate.allocPid(ns, setTid);
         if (p != null) {
           return p;
         }

@@ -3,7 +3,7 @@ package pidmap.engine;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import pidmap.engine.invariants.Invariant;
+import pidmap.engine.invariants.InvariantCheck;
 import pidmap.engine.invariants.Invariants;
 import pidmap.engine.invariants.Step;
 import pidmap.impl.BitmapPidAllocator;
@@ -199,7 +199,7 @@ public final class DifferentialEngine {
   }
 
   private StepResult.Failure checkInvariants(View view, String where) {
-    for (Invariant inv : Invariants.ALL) {
+    for (InvariantCheck inv : Invariants.ALL) {
       String v = inv.check(view);
       if (v != null) {
         return new StepResult.Failure(StepResult.Failure.Kind.INVARIANT, v + where);

@@ -9,9 +9,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import pidmap.engine.edges.Allocators;
+import pidmap.engine.edges.ModelAndImpl;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
 import pidmap.spec.InspectablePidAllocator;
+import pidmap.spec.Invariant;
 import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 
@@ -19,12 +21,13 @@ import pidmap.spec.Profile;
  * Every refused input, on the model and on the impl: the exact message, and the state after the
  * refusal equal to the state before it [INPUT-1].
  */
+@Checks(Invariant.INPUT_1)
 class BadInputTest {
 
   private static final Geometry G = Geometry.small(8, 3, 21); // limit 24
 
   static Stream<Named<AllocatorFactory>> allocators() {
-    return Allocators.modelAndImpl();
+    return ModelAndImpl.modelAndImpl();
   }
 
   /** A used allocator: pids 1..6 taken, 4 freed again, last_pid 6. */
@@ -61,6 +64,7 @@ class BadInputTest {
 
   @ParameterizedTest
   @MethodSource("allocators")
+  @Checks(Invariant.PIDMAP_1)
   void freeingPidZeroIsRefused(AllocatorFactory f) {
     assertRefused(f, a -> a.free(0),
         "pid: 0 (expected: pid != 0; pid 0 belongs to the idle task and is never freed)");

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import pidmap.engine.broken.BrokenAllocators;
 import pidmap.engine.broken.SeedLoopAllocator;
 import pidmap.engine.gen.Campaign;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 
 /**
@@ -18,6 +20,7 @@ import pidmap.spec.Profile;
  * away from a copy that conforms, and must catch every one on every geometry and shrink the
  * failing trace to a short one.
  */
+@Checks({Invariant.ALLOC_1, Invariant.PIDMAP_2, Invariant.PIDMAP_4})
 class BrokenAllocatorsAreCaughtTest {
 
   /** A shrunk counterexample longer than this means the shrinker (or the generator) regressed. */

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.engine.gen.Campaign;
 import pidmap.engine.gen.Counterexample;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 
 /**
@@ -41,6 +43,9 @@ class DifferentialPropertiesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("geometries")
+  @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.ALLOC_2, Invariant.NEXT_1,
+      Invariant.ALLOC_3, Invariant.INPUT_1, Invariant.PIDMAP_1, Invariant.PIDMAP_2,
+      Invariant.PIDMAP_3, Invariant.PIDMAP_4})
   void generatedTracesConform(String name, Geometry geometry, int defaultTraces) {
     Long only = Long.getLong("pidmap.seed");
     long first = only != null ? only : Long.getLong("pidmap.baseSeed", DEFAULT_BASE_SEED);

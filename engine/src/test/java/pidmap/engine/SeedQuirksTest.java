@@ -7,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.trace.Expect;
 import pidmap.trace.Op;
@@ -17,6 +19,7 @@ import pidmap.trace.Op;
  * lockstep, every invariant checked). Seed: pid.c lines 124-182; the rule is written out in
  * {@code pidmap.model.SeedSearchRule}.
  */
+@Checks(Invariant.ALLOC_2)
 class SeedQuirksTest {
 
   /** A trace under construction: operations with the answer Linux 2.6.24 gives. */

@@ -30,6 +30,8 @@ public record Access(int kind, int slot, int word, long arg, int arg2, long valu
   public static final int CAS_LAST = 12;
   public static final int LOAD_MAX = 13;
   public static final int STORE_MAX = 14;
+  public static final int LOCK = 15;
+  public static final int UNLOCK = 16;
 
   /** Whether {@code o} is the same access (kind, place, arguments), whatever it read. */
   public boolean sameAccess(Access o) {
@@ -78,6 +80,10 @@ public record Access(int kind, int slot, int word, long arg, int arg2, long valu
         return "reads pid_max = " + value;
       case STORE_MAX:
         return "stores pid_max = " + arg;
+      case LOCK:
+        return "takes pidmap_lock";
+      case UNLOCK:
+        return "releases pidmap_lock";
       default:
         return "access " + kind;
     }

@@ -21,7 +21,7 @@ import pidmap.trace.Op;
 final class BreadthFirst {
 
   /** What a search found. */
-  record Result(long states, long transitions, int depth, Counterexample counterexample) {}
+  record Result(long states, long transitions, int depth, ShortestFailure counterexample) {}
 
   private final Scope scope;
   private final Candidate candidate;
@@ -72,14 +72,14 @@ final class BreadthFirst {
     }
   }
 
-  private Counterexample counterexample(int i, Expander.Finding f) {
+  private ShortestFailure counterexample(int i, Expander.Finding f) {
     List<Op> path = new ArrayList<>(pathTo(i));
     path.add(f.op());
     StepResult.Failure.Kind kind = f.message().startsWith("invariant ")
         ? StepResult.Failure.Kind.INVARIANT : StepResult.Failure.Kind.DIVERGENCE;
     StepResult step = new StepResult(path.size(), f.op(), f.reference(), f.got(),
         new StepResult.Failure(kind, f.message()));
-    return new Counterexample(path, step, true);
+    return new ShortestFailure(path, step, true);
   }
 
   private void offer(long state, int parent, int op) {

@@ -25,7 +25,7 @@ public record ExploreResult(
     int depth,
     long millis,
     long cpuMillis,
-    Counterexample counterexample) {
+    ShortestFailure counterexample) {
 
   public boolean passed() {
     return counterexample == null;

@@ -89,7 +89,7 @@ public final class Explorer {
     String fresh = candidate.freshDiffers(scope.geometry(), scope.profile());
     if (fresh != null) {
       return result(scope, candidate, 0, 0, 0, start, cpuStart,
-          Counterexample.fresh("a fresh allocator is not in the fresh state: " + fresh));
+          ShortestFailure.fresh("a fresh allocator is not in the fresh state: " + fresh));
     }
     if (scope.maxDepth() != Scope.UNBOUNDED || !candidate.direct()) {
       BreadthFirst.Result r = new BreadthFirst(scope, candidate, settings.progress(), start).run();
@@ -113,7 +113,7 @@ public final class Explorer {
   }
 
   private static ExploreResult result(Scope scope, Candidate candidate, long states,
-      long transitions, int depth, long start, long cpuStart, Counterexample c) {
+      long transitions, int depth, long start, long cpuStart, ShortestFailure c) {
     long cpu = cpuStart < 0 ? -1 : ExploreResult.processCpuMillis() - cpuStart;
     return new ExploreResult(scope, candidate.name(), states, transitions, depth,
         millisSince(start), cpu, c);

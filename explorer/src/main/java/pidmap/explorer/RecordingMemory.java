@@ -154,4 +154,14 @@ final class RecordingMemory implements PidmapMemory {
     memory.storePidMax(value);
     note(Access.STORE_MAX, -1, 0, value, 0, 0);
   }
+
+  @Override
+  public void lock() {
+    memory.lock(); // no value is read: nothing to note
+  }
+
+  @Override
+  public void unlock() {
+    memory.unlock();
+  }
 }

@@ -246,4 +246,13 @@ final class SequentialMemory implements PidmapMemory {
     wrote = true;
     pidMax = value;
   }
+
+  @Override
+  public void lock() {
+    // one operation at a time: the lock is always free
+  }
+
+  @Override
+  public void unlock() {
+  }
 }

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import pidmap.engine.StepResult;
 import pidmap.impl.BrokenTwins;
 import pidmap.impl.LastPidUpdate;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.trace.Op;
 
@@ -14,6 +16,7 @@ import pidmap.trace.Op;
  * The explorer can fail: against deliberately broken allocators it reports the breadth-first
  * shortest failing path, naming what broke, with the same answer whatever the thread count.
  */
+@Checks({Invariant.PIDMAP_2, Invariant.PIDMAP_3, Invariant.PIDMAP_4, Invariant.ALLOC_3})
 class ExplorerCatchesBrokenAllocatorsTest {
 
   private static final Scope FOUR_PAGES =
@@ -34,7 +37,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   void anAllocThatSkipsPidThreeIsCaughtAfterSetLastTwo() {
     ExploreResult r = explore(Candidate.blackBox("skips 3", InterfaceTwins.SkipsPidThree::new));
     assertThat(r.passed()).isFalse();
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // from a fresh allocator alloc takes 1, 2, 3 in turn; setting last_pid to 2 gets there first
     assertThat(c.ops()).containsExactly(Op.setLast(2), Op.alloc());
     assertThat(c.shortest()).isTrue();
@@ -48,7 +51,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   void aFreeThatKeepsItsPidIsCaughtOnTheFirstPidOfPageThree() {
     ExploreResult r = explore(Candidate.blackBox("keeps page 3",
         InterfaceTwins.KeepsFreedPidsOfPageThree::new));
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // a pid on page 3 must be taken (set_last, alloc) before it can be freed: three steps
     assertThat(c.ops()).containsExactly(Op.setLast(11), Op.alloc(), Op.free(12));
     assertThat(c.failure().index()).isEqualTo(3);
@@ -59,7 +62,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
   void aCounterThatMisreportsAFullPageBreaksPidmap2AfterThreeAllocs() {
     ExploreResult r = explore(Candidate.blackBox("misreports",
         InterfaceTwins.MisreportsFullPages::new), 1);
-    Counterexample c = r.counterexample();
+    ShortestFailure c = r.counterexample();
     // page 0 holds pids 0-3; pid 0 is taken from the start, three allocs fill it
     assertThat(c.ops()).containsExactly(Op.alloc(), Op.alloc(), Op.alloc());
     assertThat(c.failure().failure().kind()).isEqualTo(StepResult.Failure.Kind.INVARIANT);
@@ -72,7 +75,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void aFreeThatIsNotCountedBreaksPidmap2AtTheFirstFree() {
-    Counterexample c = explore(MemoryTwins.freeNotCounted()).counterexample();
+    ShortestFailure c = explore(MemoryTwins.freeNotCounted()).counterexample();
     assertThat(c.ops()).containsExactly(Op.alloc(), Op.free(1));
     assertThat(c.failure().failure().message())
         .isEqualTo("invariant PIDMAP-2 failed: page 0 has free counter 2 but 1 of 4 bits set");
@@ -80,7 +83,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void aPageInstalledThatNoSearchNeededBreaksPidmap3() {
-    Counterexample c = explore(MemoryTwins.installsTheNextPageToo()).counterexample();
+    ShortestFailure c = explore(MemoryTwins.installsTheNextPageToo()).counterexample();
     // the first alloc that installs a page: set_last 3, alloc takes 4 and installs pages 1 and 2
     assertThat(c.ops()).containsExactly(Op.setLast(3), Op.alloc());
     assertThat(c.failure().failure().message()).isEqualTo(
@@ -98,7 +101,7 @@ class ExplorerCatchesBrokenAllocatorsTest {
 
   @Test
   void aLostLastPidStoreBreaksAlloc3() {
-    Counterexample c = explore(MemoryTwins.lastPidStoreLostAtAPageStart()).counterexample();
+    ShortestFailure c = explore(MemoryTwins.lastPidStoreLostAtAPageStart()).counterexample();
     assertThat(c.ops()).containsExactly(Op.setLast(3), Op.alloc());
     assertThat(c.failure().failure().message())
         .isEqualTo("invariant ALLOC-3 failed: last_pid is 3, expected 4");

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 
 /**
@@ -17,6 +19,9 @@ import pidmap.spec.Profile;
 class ExplorerTest {
 
   @Test
+  @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.ALLOC_2, Invariant.NEXT_1,
+      Invariant.ALLOC_3, Invariant.INPUT_1, Invariant.PIDMAP_1, Invariant.PIDMAP_2,
+      Invariant.PIDMAP_3, Invariant.PIDMAP_4})
   void everyReachableStateOfTheStandardScopesConforms() {
     for (Scope scope : Scope.standard()) {
       ExploreResult r = Explorer.explore(scope);

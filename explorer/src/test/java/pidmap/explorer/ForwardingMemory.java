@@ -89,4 +89,14 @@ class ForwardingMemory implements PidmapMemory {
   public void storePidMax(int value) {
     inner.storePidMax(value);
   }
+
+  @Override
+  public void lock() {
+    inner.lock();
+  }
+
+  @Override
+  public void unlock() {
+    inner.unlock();
+  }
 }

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import pidmap.spec.Geometry;
 
 /**
@@ -34,6 +36,8 @@ final class AtomicMemory implements PidmapMemory {
   private volatile int lastPid;
   @SuppressWarnings("unused") // accessed through PID_MAX
   private volatile int pidMax;
+  /** pidmap_lock, taken by the linux-6 alloc and free only. */
+  private final ReentrantLock pidmapLock = new ReentrantLock();
 
   AtomicMemory(Geometry g) {
     this.wordsPerPage = Bits.wordsPerPage(g.bitsPerPage());
@@ -133,5 +137,20 @@ final class AtomicMemory implements PidmapMemory {
   @Override
   public void storePidMax(int value) {
     PID_MAX.setVolatile(this, value);
+  }
+
+  @Override
+  public void lock() {
+    pidmapLock.lock();
+  }
+
+  @Override
+  public void unlock() {
+    pidmapLock.unlock();
+  }
+
+  /** The lock itself, for a test that holds it. */
+  Lock pidmapLock() {
+    return pidmapLock;
   }
 }

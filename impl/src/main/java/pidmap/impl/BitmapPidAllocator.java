@@ -1,10 +1,13 @@
 package pidmap.impl;
 
 import java.util.BitSet;
+import java.util.concurrent.locks.Lock;
 import pidmap.spec.Geometry;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
+import pidmap.spec.SeedFunction;
 
 /**
  * The seed's pid bitmap allocator: an array of PIDMAP_ENTRIES page slots, each with a lazily
@@ -13,9 +16,12 @@ import pidmap.spec.Require;
  * ({@link SeedSearch} or {@link CyclicSearch}) and a {@link LastPidUpdate}, all on one
  * {@link PidmapMemory}.
  *
- * <p>Thread-safe and lock-free: alloc and free take no lock; a failed test-and-set moves on to
- * the next zero bit, and a missing page is installed by one compare-and-swap that exactly one
- * racer wins. alloc reads last_pid and pid_max once each, at its start. The inspection methods
+ * <p>Thread-safe. Under the seed's profile alloc and free are lock-free (seed lines 115-182 take
+ * no lock): a failed test-and-set moves on to the next zero bit, and a missing page is installed
+ * by one compare-and-swap that exactly one racer wins. Under linux-6 both run under the memory's
+ * pidmap lock, as Linux 6's alloc_pid and free_pid call idr_alloc_cyclic and idr_remove inside
+ * spin_lock_irq(&amp;pidmap_lock) (docs/PROFILES.md). alloc reads last_pid and pid_max once each,
+ * at its start. The inspection methods
  * ({@link #allocatedCount()}, {@link #allocated()}, the page views) are exact only when no alloc
  * or free is in flight.
  *
@@ -99,7 +105,20 @@ public final class BitmapPidAllocator implements InspectablePidAllocator {
    * records the pid it took by the last_pid update.
    */
   @Override
+  @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
+    if (profile == Profile.LINUX_6) {
+      memory.lock(); // Linux 6: idr_alloc_cyclic runs under pidmap_lock
+      try {
+        return allocUnlocked();
+      } finally {
+        memory.unlock();
+      }
+    }
+    return allocUnlocked();
+  }
+
+  private int allocUnlocked() {
     final int last = memory.loadLastPid();
     final int max = memory.loadPidMax(); // one read: a concurrent set_pid_max applies to the next alloc
     int pid = search.take(max, last);
@@ -109,9 +128,47 @@ public final class BitmapPidAllocator implements InspectablePidAllocator {
     return pid;
   }
 
+  /**
+   * Takes exactly {@code nr} when its bit is clear, as Linux 6's alloc_pid does for a clone3
+   * set_tid entry (idr_alloc over [nr, nr + 1) under pidmap_lock); last_pid does not move.
+   * Answers nr, or {@link #NO_PID} when it is taken. The caller has checked 1 &lt;= nr &lt; pid_max.
+   */
+  public int allocExactly(int nr) {
+    Require.pidInRange("nr", nr, geometry);
+    memory.lock();
+    try {
+      int map = nr >>> pages.shift;
+      return pages.claim(pages.installedPage(map), map, nr & pages.mask) ? nr : NO_PID;
+    } finally {
+      memory.unlock();
+    }
+  }
+
+  /** The production memory's pidmap lock, for a test that holds it. */
+  Lock pidmapLock() {
+    if (!(memory instanceof AtomicMemory m)) {
+      throw new IllegalStateException("not on the production memory");
+    }
+    return m.pidmapLock();
+  }
+
   /** free_pidmap: clear the bit, then give the page its free bit back. Seed: pid.c 115-121. */
   @Override
+  @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
+    if (profile == Profile.LINUX_6) {
+      memory.lock(); // Linux 6: free_pid's idr_remove runs under pidmap_lock
+      try {
+        freeBit(pid);
+      } finally {
+        memory.unlock();
+      }
+      return;
+    }
+    freeBit(pid);
+  }
+
+  private void freeBit(int pid) {
     Require.pidInRange("pid", pid, geometry);
     if (pid == 0) {
       Require.freeable(pid, geometry, true); // refuses pid 0 with the shared message
@@ -125,6 +182,7 @@ public final class BitmapPidAllocator implements InspectablePidAllocator {
 
   /** next_pidmap: the first set bit after {@code last}, over every page slot. Seed: 184-200. */
   @Override
+  @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
     int start = last + 1;

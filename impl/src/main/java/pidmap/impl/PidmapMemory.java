@@ -4,7 +4,7 @@ import pidmap.spec.Geometry;
 
 /**
  * Every shared word of one namespace's pid bitmap: the page slots, each page's free counter
- * (nr_free), the bitmap words, last_pid and pid_max. The allocator touches shared memory only
+ * (nr_free), the bitmap words, last_pid and pid_max, and pidmap_lock. The allocator touches shared memory only
  * through this interface, and each method is exactly one access of it, so a scheduler that
  * implements it decides who goes next at every access of the real allocator code (the
  * interleaving explorer); the explorer's sequential memory positions the allocator at any state
@@ -68,6 +68,12 @@ public interface PidmapMemory {
 
   /** Volatile load of pid_max. */
   int loadPidMax();
+
+  /** Takes pidmap_lock (linux-6's alloc and free run under it), waiting while another holds it. */
+  void lock();
+
+  /** Releases pidmap_lock. */
+  void unlock();
 
   /** Volatile store of pid_max. */
   void storePidMax(int value);

@@ -2,9 +2,11 @@ package pidmap.model;
 
 import java.util.BitSet;
 import pidmap.spec.Geometry;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.Require;
+import pidmap.spec.SeedFunction;
 
 /**
  * The reference allocator: the set of allocated pids (a {@link BitSet} used as a sorted set) and
@@ -97,6 +99,7 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /** Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one. */
   @Override
+  @Implements(SeedFunction.ALLOC_PIDMAP)
   public int alloc() {
     int pid = firstCandidate();
     if (pid != NO_PID) {
@@ -105,6 +108,21 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
       lastPid = pid;
     }
     return pid;
+  }
+
+  /**
+   * Takes exactly {@code nr} when it is free, as Linux 6's alloc_pid does for a clone3 set_tid
+   * entry (idr_alloc over [nr, nr + 1)); last_pid does not move. Answers nr, or {@link #NO_PID}
+   * when it is taken. The caller has checked 1 &lt;= nr &lt; pid_max.
+   */
+  public int allocExactly(int nr) {
+    Require.pidInRange("nr", nr, geometry);
+    if (allocated.get(nr)) {
+      return NO_PID;
+    }
+    allocated.set(nr);
+    touchedPages.set(geometry.pageOf(nr));
+    return nr;
   }
 
   /** The pid alloc would hand out now, or {@link #NO_PID}; changes nothing. */
@@ -120,6 +138,7 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /** Seed: pid.c lines 115-121. */
   @Override
+  @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
     Require.freeable(pid, geometry, pid >= 0 && allocated.get(pid));
     allocated.clear(pid);
@@ -127,6 +146,7 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /** Seed: pid.c lines 184-200. The smallest allocated pid above {@code last}. */
   @Override
+  @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
     return allocated.nextSetBit(last + 1); // -1 (NO_PID) when there is none

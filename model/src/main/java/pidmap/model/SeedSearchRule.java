@@ -39,22 +39,36 @@ import pidmap.spec.Geometry;
  * <p>Full pages are skipped by their counter (seed 151) and pages are installed on the way
  * (seed 136-149); neither changes which pid is found, so neither appears here.
  */
-final class SeedSearchRule implements SearchRule {
+public final class SeedSearchRule implements SearchRule {
 
   @Override
   public List<Range> candidates(int lastPid, int pidMax, Geometry g) {
-    int r = g.reservedPids();
-    int b = g.bitsPerPage();
     List<Range> ranges = new ArrayList<>(2);
-    if ((long) lastPid + 1 >= pidMax) {
-      ranges.add(new Range(r, pidMax));
-      return ranges;
-    }
-    ranges.add(new Range(lastPid + 1, pidMax));
-    if (lastPid > r) {
-      boolean pageEdge = lastPid % b == 0 || (lastPid + 1) % b == 0;
-      ranges.add(new Range(r, pageEdge ? lastPid + 1 : lastPid));
+    ranges.add(new Range(forwardFrom(lastPid, pidMax, g), pidMax));
+    int wrappedEnd = wrappedEnd(lastPid, pidMax, g);
+    if (wrappedEnd > g.reservedPids()) {
+      ranges.add(new Range(g.reservedPids(), wrappedEnd));
     }
     return ranges;
+  }
+
+  /** Where the forward range [s, P) starts: L+1, or R when L+1 &ge; P (the wrapped start). */
+  public static int forwardFrom(int lastPid, int pidMax, Geometry g) {
+    return (long) lastPid + 1 >= pidMax ? g.reservedPids() : lastPid + 1;
+  }
+
+  /**
+   * Where the wrapped range [R, e) ends: L+1 or L as argued above, or R (the range is empty) for
+   * the wrapped start and for L &le; R. For code that follows the seed's order on its own data
+   * (the benchmarks' alternatives) without restating it.
+   */
+  public static int wrappedEnd(int lastPid, int pidMax, Geometry g) {
+    int r = g.reservedPids();
+    int b = g.bitsPerPage();
+    if ((long) lastPid + 1 >= pidMax || lastPid <= r) {
+      return r;
+    }
+    boolean pageEdge = lastPid % b == 0 || (lastPid + 1) % b == 0;
+    return pageEdge ? lastPid + 1 : lastPid;
   }
 }

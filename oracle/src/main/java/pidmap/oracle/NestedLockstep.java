@@ -202,7 +202,7 @@ public final class NestedLockstep {
   private void endNamespace() throws IOException {
     agent.send("free " + outerNr.get(innerInit));
     String kernel = agent.receive();
-    String model = step(LayerOp.task(LayerOp.Kind.EXIT, innerInit));
+    String model = exitAndReap(innerInit);
     if (model == null) {
       return;
     }
@@ -269,11 +269,24 @@ public final class NestedLockstep {
     String task = from.remove(rnd.nextInt(from.size()));
     agent.send("free " + outerNr.remove(task));
     String kernel = agent.receive();
-    String model = step(LayerOp.task(LayerOp.Kind.EXIT, task));
+    String model = exitAndReap(task);
     if (model != null && !model.equals(kernel)) {
       diverge("exit " + task + ": the model answers " + model + " but the kernel " + kernel);
     }
     count(atInner ? "exit at level 1" : "exit at level 0");
+  }
+
+  /**
+   * The agent's "free" is SIGKILL and waitpid: the task exits and its parent reaps it at once,
+   * so the layer runs exit and then reap (a zombie keeps its numbers until the reap). Answers
+   * the exit's answer, or null when a step failed.
+   */
+  private String exitAndReap(String task) {
+    String exit = step(LayerOp.task(LayerOp.Kind.EXIT, task));
+    if (exit == null) {
+      return null;
+    }
+    return step(LayerOp.task(LayerOp.Kind.REAP, task)) == null ? null : exit;
   }
 
   private void setPidMax() throws IOException {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
 import java.util.function.Function;
+import pidmap.engine.gen.PidPool;
 import pidmap.model.ModelPidAllocator;
 import pidmap.spec.PidAllocator;
 import pidmap.trace.Op;
@@ -26,7 +27,7 @@ abstract class Scenario {
   static final int PID_MAX_LIMIT = 4 * 1024 * 1024;
 
   final Random rnd;
-  final HeldPids held = new HeldPids();
+  final PidPool held = new PidPool();
   private final int pidMax;
   private final Deque<Function<ModelPidAllocator, Op>> plan = new ArrayDeque<>();
 
@@ -84,7 +85,7 @@ abstract class Scenario {
 
   /** Frees a random held pid; an alloc when nothing is held. */
   final Op freeRandom(ModelPidAllocator m) {
-    int p = held.random(rnd);
+    int p = held.drawOrNone(rnd);
     return p > 1 ? Op.free(p) : Op.alloc();
   }
 
@@ -95,7 +96,7 @@ abstract class Scenario {
 
   /** Frees a held pid below RESERVED_PIDS if one is quickly found: low pids and the floor. */
   final Op freeLow(ModelPidAllocator m) {
-    int p = held.randomBelow(rnd, R);
+    int p = held.drawBelow(rnd, R);
     return p > 1 ? Op.free(p) : null;
   }
 

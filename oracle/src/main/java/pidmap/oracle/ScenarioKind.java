@@ -31,15 +31,15 @@ public enum ScenarioKind {
   Scenario create(long seed, Integer pidMax) {
     switch (this) {
       case TINY_EXHAUSTION:
-        return new Scenarios.TinyExhaustion(seed, pidMax);
+        return new KernelScenarios.TinyExhaustion(seed, pidMax);
       case LAST_PID_EDGES:
-        return new Scenarios.LastPidEdges(seed, pidMax);
+        return new KernelScenarios.LastPidEdges(seed, pidMax);
       case PID_MAX_LOWERED:
-        return new Scenarios.PidMaxLowered(seed, pidMax);
+        return new KernelScenarios.PidMaxLowered(seed, pidMax);
       case PAGE_BOUNDARY:
-        return new Scenarios.PageBoundary(seed, pidMax);
+        return new KernelScenarios.PageBoundary(seed, pidMax);
       default:
-        return new Scenarios.Churn(seed, pidMax);
+        return new KernelScenarios.Churn(seed, pidMax);
     }
   }
 

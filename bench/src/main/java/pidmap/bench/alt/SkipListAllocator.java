@@ -1,24 +1,28 @@
 package pidmap.bench.alt;
 
 import java.util.concurrent.ConcurrentSkipListSet;
+import pidmap.model.SeedSearchRule;
 import pidmap.spec.Geometry;
 import pidmap.spec.PidmapException;
 
 /**
  * What a user would write for a lock-free allocator: a {@link ConcurrentSkipListSet} of the free
- * pids; alloc takes the first free pid of the seed's order ({@link SeedOrder}) with
- * {@code ceiling} and wins it with {@code remove}, free puts it back with {@code add}.
+ * pids; alloc takes the first free pid of the seed's order (the bounds of the model's
+ * {@link SeedSearchRule}) with {@code ceiling} and wins it with {@code remove}, free puts it back
+ * with {@code add}.
  *
  * <p>Thread-safe and lock-free: a lost {@code remove} retries from the next free pid; last_pid is
  * a volatile field stored plainly after a win, racy in the same way as the seed's store.
  */
 public final class SkipListAllocator implements BenchAllocator {
-  private final SeedOrder order;
+  private final Geometry geometry;
+  private final int pidMax;
   private final ConcurrentSkipListSet<Integer> free = new ConcurrentSkipListSet<>();
   private volatile int lastPid;
 
   public SkipListAllocator(Geometry g, int pidMax) {
-    this.order = new SeedOrder(g.reservedPids(), g.bitsPerPage(), pidMax);
+    this.geometry = g;
+    this.pidMax = pidMax;
     for (int pid = 1; pid < pidMax; pid++) { // pid 0 is the idle task's, never free
       free.add(pid);
     }
@@ -32,9 +36,9 @@ public final class SkipListAllocator implements BenchAllocator {
   @Override
   public int alloc() {
     int last = lastPid;
-    int pid = claim(order.firstFrom(last), order.pidMax);
+    int pid = claim(SeedSearchRule.forwardFrom(last, pidMax, geometry), pidMax);
     if (pid < 0) {
-      pid = claim(order.reserved, order.wrappedTo(last));
+      pid = claim(geometry.reservedPids(), SeedSearchRule.wrappedEnd(last, pidMax, geometry));
     }
     if (pid >= 0) {
       lastPid = pid;
@@ -59,8 +63,8 @@ public final class SkipListAllocator implements BenchAllocator {
 
   @Override
   public void free(int pid) {
-    if (pid <= 0 || pid >= order.pidMax) {
-      throw new PidmapException("pid", pid, "an allocated pid in [1, " + order.pidMax + ")");
+    if (pid <= 0 || pid >= pidMax) {
+      throw new PidmapException("pid", pid, "an allocated pid in [1, " + pidMax + ")");
     }
     if (!free.add(pid)) {
       throw new PidmapException("pid", pid, "an allocated pid; " + pid + " is free");
@@ -77,7 +81,7 @@ public final class SkipListAllocator implements BenchAllocator {
       }
       expected++;
     }
-    return expected < order.pidMax ? expected : -1;
+    return expected < pidMax ? expected : -1;
   }
 
   @Override

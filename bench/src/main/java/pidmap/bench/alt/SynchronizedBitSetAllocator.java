@@ -1,22 +1,26 @@
 package pidmap.bench.alt;
 
 import java.util.BitSet;
+import pidmap.model.SeedSearchRule;
 import pidmap.spec.Geometry;
 import pidmap.spec.PidmapException;
 
 /**
  * What a user would write first: one {@link BitSet} of allocated pids behind one monitor, searched
- * with {@link BitSet#nextClearBit} in the seed's order ({@link SeedOrder}).
+ * with {@link BitSet#nextClearBit} in the seed's order (the bounds of the model's
+ * {@link SeedSearchRule}).
  *
  * <p>Thread-safe: every method holds the allocator's monitor (blocking, not lock-free).
  */
 public final class SynchronizedBitSetAllocator implements BenchAllocator {
-  private final SeedOrder order;
+  private final Geometry geometry;
+  private final int pidMax;
   private final BitSet allocated;
   private int lastPid;
 
   public SynchronizedBitSetAllocator(Geometry g, int pidMax) {
-    this.order = new SeedOrder(g.reservedPids(), g.bitsPerPage(), pidMax);
+    this.geometry = g;
+    this.pidMax = pidMax;
     this.allocated = new BitSet(pidMax);
     allocated.set(0); // pid 0 is the idle task's
   }
@@ -28,9 +32,9 @@ public final class SynchronizedBitSetAllocator implements BenchAllocator {
 
   @Override
   public synchronized int alloc() {
-    int pid = firstClear(order.firstFrom(lastPid), order.pidMax);
+    int pid = firstClear(SeedSearchRule.forwardFrom(lastPid, pidMax, geometry), pidMax);
     if (pid < 0) {
-      pid = firstClear(order.reserved, order.wrappedTo(lastPid));
+      pid = firstClear(geometry.reservedPids(), SeedSearchRule.wrappedEnd(lastPid, pidMax, geometry));
     }
     if (pid >= 0) {
       allocated.set(pid);
@@ -46,8 +50,8 @@ public final class SynchronizedBitSetAllocator implements BenchAllocator {
 
   @Override
   public synchronized void free(int pid) {
-    if (pid <= 0 || pid >= order.pidMax || !allocated.get(pid)) {
-      throw new PidmapException("pid", pid, "an allocated pid in [1, " + order.pidMax + ")");
+    if (pid <= 0 || pid >= pidMax || !allocated.get(pid)) {
+      throw new PidmapException("pid", pid, "an allocated pid in [1, " + pidMax + ")");
     }
     allocated.clear(pid);
   }

@@ -14,9 +14,9 @@ import pidmap.trace.Op;
 final class InterestingValues {
   private final Geometry geometry;
   private final SplittableRandom random;
-  private final HeldPids held;
+  private final PidPool held;
 
-  InterestingValues(Geometry geometry, SplittableRandom random, HeldPids held) {
+  InterestingValues(Geometry geometry, SplittableRandom random, PidPool held) {
     this.geometry = geometry;
     this.random = random;
     this.held = held;

@@ -35,7 +35,7 @@ public final class TraceGenerator {
   private final Geometry geometry;
   private final SplittableRandom random;
   private final ModelPidAllocator model;
-  private final HeldPids held = new HeldPids();
+  private final PidPool held = new PidPool();
   private final InterestingValues values;
   private final Move[] moves = Move.values();
   private final int[] cumulative = new int[moves.length];

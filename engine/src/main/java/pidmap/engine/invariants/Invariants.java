@@ -3,37 +3,23 @@ package pidmap.engine.invariants;
 import java.util.List;
 import java.util.Optional;
 import pidmap.spec.InspectablePidAllocator;
+import pidmap.spec.Invariant;
 import pidmap.trace.Op;
 import pidmap.trace.Outcome;
 
 /**
- * The catalog of the allocator's invariants. Each is checked after every step by the
- * differential engine; {@code docs/INVARIANTS.md} is generated from this list.
+ * The predicates of the allocator's invariants ({@link Invariant.Part#ALLOCATOR}; the ids,
+ * sentences and seed lines are the contract's, in spec). The differential engine checks each
+ * after every step, on the model and on the candidate, in the order of {@link #ALL}.
  */
 public final class Invariants {
   private Invariants() {}
 
-  private static final String DIFFERENTIAL = "DifferentialPropertiesTest#generatedTracesConform";
-  private static final String BROKEN = "BrokenAllocatorsAreCaughtTest";
-  private static final String EXPLORER =
-      "ExplorerTest#everyReachableStateOfTheStandardScopesConforms";
-  private static final String SOME_FREE_PID =
-      "AllocLinearizabilityTest#allocReturnsSomeFreePidUnderModelChecking";
 
-  public static final Invariant PID0_RESERVED = new Invariant(
-      "PIDMAP-1",
-      "Pid 0 is always allocated: it belongs to the idle task and is never handed out or freed.",
-      "526-527, 654-656",
-      List.of(DIFFERENTIAL, "BadInputTest#freeingPidZeroIsRefused", EXPLORER),
+  public static final InvariantCheck PID0_RESERVED = new InvariantCheck(Invariant.PIDMAP_1,
       s -> s.allocator().isAllocated(0) ? null : "pid 0 is not allocated");
 
-  public static final Invariant COUNTER_MATCHES_BITS = new Invariant(
-      "PIDMAP-2",
-      "Every page's free counter equals bits_per_page minus the bits set in it"
-          + " (a page never installed counts all its bits free).",
-      "115-121, 151-154, 526-531",
-      List.of(DIFFERENTIAL, BROKEN, EXPLORER, "ExplorerCatchesBrokenAllocatorsTest",
-          "Alloc_03_AllocRacesFree"),
+  public static final InvariantCheck COUNTER_MATCHES_BITS = new InvariantCheck(Invariant.PIDMAP_2,
       s -> {
         InspectablePidAllocator a = s.allocator();
         int bpp = a.geometry().bitsPerPage();
@@ -48,12 +34,7 @@ public final class Invariants {
         return null;
       });
 
-  public static final Invariant PAGES_ON_FIRST_USE = new Invariant(
-      "PIDMAP-3",
-      "A bitmap page exists only if it is page 0 or a pid in it has been allocated:"
-          + " memory grows with the pids used, not with pid_max.",
-      "66-69, 136-149",
-      List.of(DIFFERENTIAL, EXPLORER, "Alloc_04_TwoAllocsInstallOnePage"),
+  public static final InvariantCheck PAGES_ON_FIRST_USE = new InvariantCheck(Invariant.PIDMAP_3,
       s -> {
         InspectablePidAllocator a = s.allocator();
         if (!a.pageInstalled(0)) {
@@ -67,46 +48,26 @@ public final class Invariants {
         return null;
       });
 
-  public static final Invariant NEVER_TWICE = new Invariant(
-      "ALLOC-1",
-      "An allocated pid is never handed out again until it is freed.",
-      "153-156",
-      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID, "Alloc_01_TwoAllocsNeverShareAPid",
-          "Alloc_04_TwoAllocsInstallOnePage"),
+  public static final InvariantCheck NEVER_TWICE = new InvariantCheck(Invariant.ALLOC_1,
       s -> s.op().kind() == Op.Kind.ALLOC
               && s.outcome().kind() == Outcome.Kind.PID
               && s.heldBefore(s.outcome().pid())
           ? "alloc handed out " + s.outcome().pid() + ", which was already allocated"
           : null);
 
-  public static final Invariant FAILS_ONLY_WHEN_EMPTY = new Invariant(
-      "ALLOC-2",
-      "Alloc fails only when the profile's search rule has no free candidate.",
-      "124-182",
-      List.of(DIFFERENTIAL, "SeedQuirksTest", EXPLORER,
-          "AllocLinearizabilityTest#allocCanFailWhileTwoPidsAreFree"),
+  public static final InvariantCheck FAILS_ONLY_WHEN_EMPTY = new InvariantCheck(Invariant.ALLOC_2,
       s -> s.op().kind() == Op.Kind.ALLOC
               && s.outcome().kind() == Outcome.Kind.ERRNO
               && s.candidateExisted()
           ? "alloc failed with " + s.outcome().text() + " although the rule had a free candidate"
           : null);
 
-  public static final Invariant LAST_PID_TRACKS = new Invariant(
-      "ALLOC-3",
-      "last_pid equals the pid last handed out, or the value last set, whichever came later.",
-      "126, 155",
-      List.of(DIFFERENTIAL, EXPLORER,
-          "AllocLinearizabilityTest#theLastPidStoreRaceBreaksTheSeedOrderOnlyWithThePlainStore",
-          "Alloc_02_LastPidStoreRace"),
+  public static final InvariantCheck LAST_PID_TRACKS = new InvariantCheck(Invariant.ALLOC_3,
       s -> s.allocator().lastPid() == s.expectedLastPid()
           ? null
           : "last_pid is " + s.allocator().lastPid() + ", expected " + s.expectedLastPid());
 
-  public static final Invariant IN_RANGE = new Invariant(
-      "ALLOC-4",
-      "Alloc hands out a pid in [1, pid_max).",
-      "127-134, 166",
-      List.of(DIFFERENTIAL, EXPLORER, SOME_FREE_PID),
+  public static final InvariantCheck IN_RANGE = new InvariantCheck(Invariant.ALLOC_4,
       s -> {
         if (s.op().kind() != Op.Kind.ALLOC || s.outcome().kind() != Outcome.Kind.PID) {
           return null;
@@ -116,12 +77,7 @@ public final class Invariants {
         return pid >= 1 && pid < max ? null : "alloc handed out " + pid + ", outside [1, " + max + ")";
       });
 
-  public static final Invariant NOTHING_LOST = new Invariant(
-      "PIDMAP-4",
-      "Nothing is lost: the allocated pids are exactly pid 0 and the pids handed out and not yet"
-          + " freed.",
-      "115-121, 153-156",
-      List.of(DIFFERENTIAL, BROKEN, EXPLORER, SOME_FREE_PID, "Alloc_03_AllocRacesFree"),
+  public static final InvariantCheck NOTHING_LOST = new InvariantCheck(Invariant.PIDMAP_4,
       s -> {
         InspectablePidAllocator a = s.allocator();
         if (a.allocatedCount() != s.heldCountAfter()) {
@@ -139,13 +95,7 @@ public final class Invariants {
         return null;
       });
 
-  public static final Invariant NEXT_IS_SMALLEST_ABOVE = new Invariant(
-      "NEXT-1",
-      "next(last) returns the smallest allocated pid above last, also above a lowered pid_max,"
-          + " or -1 when there is none.",
-      "184-200",
-      List.of(DIFFERENTIAL, EXPLORER, "NextLinearizabilityTest#nextWithinOneWordIsLinearizable",
-          "Alloc_05_FreeRacesNextPidmap"),
+  public static final InvariantCheck NEXT_IS_SMALLEST_ABOVE = new InvariantCheck(Invariant.NEXT_1,
       s -> {
         if (s.op().kind() != Op.Kind.NEXT || s.outcome().kind() != Outcome.Kind.PID) {
           return null;
@@ -156,11 +106,7 @@ public final class Invariants {
             : "next " + s.op().arg() + " returned " + s.outcome().pid() + ", expected " + want;
       });
 
-  public static final Invariant REFUSAL_CHANGES_NOTHING = new Invariant(
-      "INPUT-1",
-      "A refused input leaves the allocated set, last_pid and pid_max exactly as they were.",
-      "DESIGN.md: bad input never corrupts state",
-      List.of(DIFFERENTIAL, "BadInputTest", EXPLORER),
+  public static final InvariantCheck REFUSAL_CHANGES_NOTHING = new InvariantCheck(Invariant.INPUT_1,
       s -> s.outcome().kind() == Outcome.Kind.REFUSED && !s.stateUnchanged()
           ? "the input was refused but the state changed"
           : null);
@@ -169,12 +115,12 @@ public final class Invariants {
    * Every invariant, in the order they are checked: the rules about a step's answer first (they
    * name the cause most directly: "handed out a held pid"), then the rules about the state.
    */
-  public static final List<Invariant> ALL = List.of(
+  public static final List<InvariantCheck> ALL = List.of(
       NEVER_TWICE, IN_RANGE, FAILS_ONLY_WHEN_EMPTY, NEXT_IS_SMALLEST_ABOVE, LAST_PID_TRACKS,
       REFUSAL_CHANGES_NOTHING, PID0_RESERVED, COUNTER_MATCHES_BITS, PAGES_ON_FIRST_USE,
       NOTHING_LOST);
 
-  public static Optional<Invariant> byId(String id) {
-    return ALL.stream().filter(i -> i.id().equals(id)).findFirst();
+  public static Optional<InvariantCheck> byId(String id) {
+    return ALL.stream().filter(i -> i.invariant().id().equals(id)).findFirst();
   }
 }

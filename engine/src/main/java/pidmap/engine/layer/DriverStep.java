@@ -76,6 +76,16 @@ final class DriverStep implements LayerStep {
   }
 
   @Override
+  public List<? extends Task> unreaped() {
+    return d.processes.unreaped();
+  }
+
+  @Override
+  public boolean zombie(Task task) {
+    return d.processes.zombie(task);
+  }
+
+  @Override
   public int pidRefsHeld(Pid pid) {
     return d.held(d.pidRefs, pid);
   }

@@ -38,11 +38,16 @@ final class LayerDriver {
   boolean afterTeardown;
 
   LayerDriver(PidLayer layer) {
+    this(layer, Processes::new);
+  }
+
+  /** With another process rules object: a test-scope twin that breaks one rule. */
+  LayerDriver(PidLayer layer, java.util.function.Function<LayerDriver, Processes> rules) {
     this.layer = layer;
     symbols.bind("t0", layer.initTask());
     symbols.bind("p0", layer.initStructPid());
     symbols.bind("n0", layer.initPidNs());
-    this.processes = new Processes(this);
+    this.processes = rules.apply(this);
   }
 
   private static <K> void add(Map<K, Integer> m, K key, int by) {
@@ -86,11 +91,14 @@ final class LayerDriver {
     return symbols.require(name, Task.class);
   }
 
-  /** Raw link calls leave the idle task alone: it keeps init_struct_pid alive in all types. */
+  /**
+   * Raw link calls leave the idle task alone (it keeps init_struct_pid alive in all types) and
+   * zombies (their links are release_task's).
+   */
   private Task notIdle(String name) {
     Task t = task(name);
-    if (t == layer.initTask()) {
-      throw new Symbols.Unknown(name + " (the idle task)");
+    if (t == layer.initTask() || processes.zombie(t)) {
+      throw new Symbols.Unknown(name + " (the idle task or a zombie)");
     }
     return t;
   }
@@ -111,10 +119,12 @@ final class LayerDriver {
     switch (op.kind()) {
       case FORK:
       case EXIT:
+      case REAP:
       case EXEC:
       case SETSID:
       case SETPGID:
       case UNSHARE:
+      case SETNS:
       case ZAP:
         return processes.run(op);
       case SET_PID_MAX: {
@@ -122,7 +132,7 @@ final class LayerDriver {
         if (n.released()) {
           return "skip";
         }
-        n.pidmap().setPidMax(Require.pidMax(op.nr(), n.pidmap().geometry()));
+        layer.setPidMax(n, Require.pidMax(op.nr(), n.pidmap().geometry()));
         return "ok";
       }
       case GRACE:
@@ -236,14 +246,15 @@ final class LayerDriver {
 
   /**
    * The operations that end a run cleanly from the current state: every task but the idle one
-   * exits (newest first; a dead task's leftover links are detached too), every reference the
-   * trace holds is put, a grace period passes, and the leak check runs.
+   * exits and is reaped (newest first; a dead task's leftover links are detached too), every
+   * reference the trace holds is put, a grace period passes, and the leak check runs.
    */
   List<LayerOp> teardownOps() {
     List<LayerOp> ops = new ArrayList<>();
     List<Task> tasks = symbols.tasks;
     for (int i = tasks.size() - 1; i >= 1; i--) {
       ops.add(LayerOp.task(LayerOp.Kind.EXIT, name(tasks.get(i))));
+      ops.add(LayerOp.task(LayerOp.Kind.REAP, name(tasks.get(i))));
     }
     for (Pid p : symbols.pids) {
       for (int i = held(pidRefs, p); i > 0; i--) {

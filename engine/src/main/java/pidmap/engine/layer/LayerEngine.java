@@ -46,7 +46,9 @@ public final class LayerEngine {
       /** a named invariant does not hold after the step */
       INVARIANT,
       /** a layer threw something other than a refusal */
-      CRASH
+      CRASH,
+      /** the model's answer is not the trace's expect */
+      EXPECT
     }
 
     /** What a shrunk trace must still show to count as the same failure. */
@@ -95,9 +97,15 @@ public final class LayerEngine {
 
   /** The model against any layer, e.g. a deliberately broken one. */
   public LayerEngine(LayerConfig config, Function<LayerConfig, PidLayer> candidate) {
+    this(config, candidate, Processes::new);
+  }
+
+  /** The candidate side driven by other process rules: a test-scope twin that breaks one. */
+  LayerEngine(LayerConfig config, Function<LayerConfig, PidLayer> candidate,
+      Function<LayerDriver, Processes> candidateRules) {
     Objects.requireNonNull(config);
     this.model = new LayerDriver(new ModelPidLayer(config));
-    this.impl = new LayerDriver(candidate.apply(config));
+    this.impl = new LayerDriver(candidate.apply(config), candidateRules);
     this.modelState = Snapshot.of(model);
     this.implState = Snapshot.of(impl);
   }
@@ -105,7 +113,11 @@ public final class LayerEngine {
   /** Runs {@code ops} from a fresh boot and stops at the first failure. */
   public static Result run(LayerConfig config, Function<LayerConfig, PidLayer> candidate,
       List<LayerOp> ops) {
-    LayerEngine e = new LayerEngine(config, candidate);
+    return run(new LayerEngine(config, candidate), ops);
+  }
+
+  /** Runs {@code ops} on {@code e}, fresh, and stops at the first failure. */
+  static Result run(LayerEngine e, List<LayerOp> ops) {
     for (int i = 0; i < ops.size(); i++) {
       LayerOp op = ops.get(i);
       if (op.kind() == LayerOp.Kind.TEARDOWN) {
@@ -175,7 +187,7 @@ public final class LayerEngine {
     DriverStep iStep = new DriverStep(impl, op, b, is.equals(implState));
     modelState = ms;
     implState = is;
-    for (LayerInvariant inv : LayerInvariants.ALL) {
+    for (LayerInvariantCheck inv : LayerInvariants.ALL) {
       Failure f = check(inv, mStep, "model", index, op);
       if (f == null) {
         f = check(inv, iStep, "impl", index, op);
@@ -213,7 +225,7 @@ public final class LayerEngine {
     return a;
   }
 
-  private static Failure check(LayerInvariant inv, DriverStep s, String side, String index,
+  private static Failure check(LayerInvariantCheck inv, DriverStep s, String side, String index,
       LayerOp op) {
     try {
       String v = inv.check(s);

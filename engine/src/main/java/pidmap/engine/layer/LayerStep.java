@@ -43,6 +43,15 @@ public interface LayerStep {
   /** Every task the checker has made; the idle task first. */
   List<? extends Task> tasks();
 
+  /**
+   * The tasks the checker's process ledger holds as not yet reaped: running ones (the idle task
+   * first) and zombies.
+   */
+  List<? extends Task> unreaped();
+
+  /** Whether the ledger holds {@code task} as a zombie: exited, not reaped. */
+  boolean zombie(Task task);
+
   /** References to {@code pid} the checker took (get_pid, get_task_pid, find_get_pid) and holds. */
   int pidRefsHeld(Pid pid);
 

@@ -11,6 +11,7 @@ import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.PidType;
+import pidmap.spec.pid.SetTid;
 import pidmap.spec.pid.Task;
 import pidmap.trace.layer.LayerOp;
 
@@ -30,6 +31,13 @@ public final class LayerTraceGenerator {
   /** The deepest namespace level the generator creates (five levels, 0 to 4). */
   public static final int MAX_LEVEL = 4;
 
+  /**
+   * A linux-6 trace whose geometry has room starts, one seed in three, with init_pid_ns's pid_max
+   * at the limit and a chain of this many CLONE_NEWPID forks: level 32 is the deepest, the 33rd
+   * is refused with ENOSPC.
+   */
+  static final int NEST_DEPTH = SetTid.MAX_PID_NS_LEVEL + 1;
+
   /** A generated trace. */
   public record Trace(long seed, LayerConfig config, List<LayerOp> ops) {}
 
@@ -48,8 +56,13 @@ public final class LayerTraceGenerator {
     LayerConfig config = config(new SplittableRandom(seed));
     LayerTraceGenerator g = new LayerTraceGenerator(seed, config);
     List<LayerOp> ops = new ArrayList<>();
+    int limit = config.geometry().pidMaxLimit();
+    boolean nest = config.profile() == Profile.LINUX_6 && Math.floorMod(seed, 3) == 0
+        && limit >= NEST_DEPTH + config.geometry().reservedPids() + 8;
     for (int i = 1; i <= length; i++) {
-      LayerOp op = g.next(i);
+      LayerOp op = !nest || i > NEST_DEPTH + 1 ? g.next(i)
+          : i == 1 ? LayerOp.ns(LayerOp.Kind.SET_PID_MAX, "n0", limit)
+          : LayerOp.fork(i, i == 2 ? "t0" : "t" + (i - 1), CloneFlags.CLONE_NEWPID);
       g.state.apply(op);
       ops.add(op);
     }
@@ -58,7 +71,7 @@ public final class LayerTraceGenerator {
   }
 
   /**
-   * A configuration: small pages most of the time, a tiny outer pid_max a third of the time, the
+   * A configuration: small pages most of the time, a tiny boot pid_max a third of the time, the
    * linux-6 rule a third of the time (drawn last, so the rest is what each seed always drew).
    */
   static LayerConfig config(SplittableRandom r) {
@@ -71,22 +84,17 @@ public final class LayerTraceGenerator {
     long[] memory = {0, 1 << 9, 1 << 12, 1 << 15, LayerConfig.ONE_GIGABYTE_PAGES, 1L << 40};
     long pages = memory[r.nextInt(memory.length)];
     if (r.nextInt(8) == 0) {
-      List<Integer> perLevel = r.nextBoolean() ? List.of() : List.of(301 + r.nextInt(40), 32768);
-      return new LayerConfig(Geometry.KERNEL, Profile.LINUX_2_6_24, pages, perLevel);
+      List<Integer> boot = r.nextBoolean() ? List.of() : List.of(301 + r.nextInt(40));
+      return new LayerConfig(Geometry.KERNEL, Profile.LINUX_2_6_24, pages, boot);
     }
     int bpp = 4 << r.nextInt(4);
     int reserved = 1 + r.nextInt(Math.min(bpp - 1, 4));
     int limit = bpp * (1 + r.nextInt(4));
     Geometry g = new Geometry(bpp, reserved, limit, limit);
-    List<Integer> perLevel = new ArrayList<>();
-    boolean tinyOuter = r.nextInt(3) == 0;
-    for (int level = 0; level <= MAX_LEVEL; level++) {
-      int lo = reserved + 1;
-      perLevel.add(tinyOuter && level <= 1
-          ? lo + r.nextInt(Math.min(3, limit - lo + 1))
-          : lo + r.nextInt(limit - lo + 1));
-    }
-    return new LayerConfig(g, Profile.LINUX_2_6_24, pages, perLevel);
+    int lo = reserved + 1;
+    boolean tiny = r.nextInt(3) == 0; // the root fills first, and a child's fork rolls back
+    int pidMax = tiny ? lo + r.nextInt(Math.min(3, limit - lo + 1)) : lo + r.nextInt(limit - lo + 1);
+    return new LayerConfig(g, Profile.LINUX_2_6_24, pages, List.of(pidMax));
   }
 
   private boolean chance(int percent) {
@@ -189,6 +197,47 @@ public final class LayerTraceGenerator {
     return r < 39 ? CloneFlags.CLONE_NEWPID | CloneFlags.CLONE_THREAD : 0;
   }
 
+  /** Mostly a zombie, sometimes a running task (not reapable yet) or any task. */
+  private Task someUnreaped() {
+    List<Task> zombies = new ArrayList<>();
+    for (Task t : state.symbols.tasks) {
+      if (state.processes.zombie(t)) {
+        zombies.add(t);
+      }
+    }
+    return !zombies.isEmpty() && !chance(15) ? pick(zombies) : someTask(false);
+  }
+
+  /**
+   * set_tid for a fork from {@code parent}: one entry per level of the child's pid, sometimes
+   * fewer or one too many; each a number free there, 1, a taken one, or an edge (0, pid_max).
+   */
+  private List<Integer> someSetTid(Task parent, long flags) {
+    PidNs home = state.processes.alive(parent) ? state.processes.active(parent) : null;
+    int levels = (home == null ? 0 : home.level()) + 1
+        + ((flags & CloneFlags.CLONE_NEWPID) != 0 ? 1 : 0);
+    int size = chance(70) ? levels : chance(50) ? 1 + rnd.nextInt(levels) : levels + 1;
+    List<Integer> out = new ArrayList<>();
+    PidNs n = home;
+    for (int k = 0; k < size; k++) {
+      int pidMax = n == null ? limit : n.pidmap().pidMax();
+      int r = rnd.nextInt(100);
+      int tid;
+      if (r < 15) {
+        tid = 1;
+      } else if (r < 25) {
+        tid = chance(50) ? 0 : pidMax;
+      } else {
+        tid = 1 + rnd.nextInt(Math.max(1, pidMax - 1)); // free or taken, as it falls
+      }
+      out.add(tid);
+      if (k > 0 || (flags & CloneFlags.CLONE_NEWPID) == 0) {
+        n = n == null ? null : n.parent();
+      }
+    }
+    return out;
+  }
+
   /** A parent: any live task, a recent one, or the one in the deepest namespace. */
   private Task forkParent() {
     List<Task> alive = state.processes.aliveTasks();
@@ -208,10 +257,20 @@ public final class LayerTraceGenerator {
     int r = rnd.nextInt(1000);
     if ((r -= 220) < 0) {
       Task parent = forkParent();
-      return LayerOp.fork(id, name(parent), forkFlags(parent));
+      long flags = forkFlags(parent);
+      if (state.layer.config().profile() == Profile.LINUX_6 ? chance(15) : chance(1)) {
+        return LayerOp.fork(id, name(parent), flags, someSetTid(parent, flags));
+      }
+      return LayerOp.fork(id, name(parent), flags);
     }
     if ((r -= 90) < 0) {
       return LayerOp.task(LayerOp.Kind.EXIT, name(someTask(false)));
+    }
+    if ((r -= 30) < 0) {
+      return LayerOp.task(LayerOp.Kind.REAP, name(someUnreaped()));
+    }
+    if ((r -= 20) < 0) {
+      return LayerOp.setns(name(someTask(false)), someNs());
     }
     if ((r -= 30) < 0) {
       return LayerOp.task(LayerOp.Kind.EXEC, name(someTask(false)));
@@ -290,7 +349,7 @@ public final class LayerTraceGenerator {
   private LayerOp lookup(int r) {
     String ns = someNs();
     long nr = someNr(ns);
-    if ((r -= 52) < 0) {
+    if ((r -= 22) < 0) {
       return LayerOp.lookup(LayerOp.Kind.FIND_PID_NS, null, null, ns, null, nr);
     }
     if ((r -= 30) < 0) {
@@ -312,11 +371,11 @@ public final class LayerTraceGenerator {
     if ((r -= 25) < 0) {
       return LayerOp.pid(LayerOp.Kind.PID_TASK, name(somePid(true)), someType());
     }
-    if ((r -= 40) < 0) {
+    if ((r -= 30) < 0) {
       String pid = chance(5) ? "null" : name(somePid(true));
       return LayerOp.lookup(LayerOp.Kind.PID_NR_NS, null, pid, ns, null, 0);
     }
-    if ((r -= 40) < 0) {
+    if ((r -= 30) < 0) {
       return LayerOp.lookup(LayerOp.Kind.FIND_GE_PID, null, null, ns, null, nr);
     }
     if ((r -= 16) < 0) {

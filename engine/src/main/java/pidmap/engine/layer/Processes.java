@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import pidmap.spec.pid.CloneFlags;
+import pidmap.spec.Profile;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidLayer;
 import pidmap.spec.pid.PidNs;
@@ -16,25 +16,32 @@ import pidmap.trace.layer.LayerOp;
 
 /**
  * The process-like operations of the trace vocabulary, each built only from pid.c's functions
- * the way the kernel's callers use them: fork (copy_process), exit (release_task, with
- * exit_child_reaper's zap), exec by a thread (de_thread's transfer_pid), setsid, setpgid,
- * unshare (copy_pid_ns for the caller's nsproxy) and zap. The bookkeeping pid.c does not keep
- * (alive, thread group leader, nsproxy namespace) lives here.
+ * the way the kernel's callers use them, with the rules the running kernel showed
+ * (docs/PID_LAYER.md, "What the kernel answered"): fork (copy_process, clone3's set_tid), exit
+ * (do_exit: a leader becomes a zombie that keeps its links, a thread is released at once, a
+ * container init zaps its namespace first), reap (release_task), exec by a thread (de_thread),
+ * setsid, setpgid, unshare and setns (pid_ns_for_children only) and zap. The bookkeeping pid.c
+ * does not keep (running or zombie, thread group leader, pid_ns_for_children) lives here; the
+ * active namespace is read from the task's PID link, as task_active_pid_ns reads it.
  *
  * <p>Each operation checks what it needs before it calls anything, and answers {@code skip}
- * when it cannot act, so a refusal can only come from the layer's first call. Not thread-safe.
+ * when it cannot act, so a refusal can only come from the layer's first call. Not thread-safe;
+ * not final only so that a test-scope twin can break one rule (BrokenLayersAreCaughtTest).
  */
-final class Processes {
-  private final LayerDriver d;
-  private final PidLayer layer;
+class Processes {
+  final LayerDriver d;
+  final PidLayer layer;
+  private final boolean linux6;
   private final Set<Task> alive = new LinkedHashSet<>();
+  private final Set<Task> zombies = new LinkedHashSet<>();
   private final Map<Task, Task> leader = new IdentityHashMap<>();
-  /** The namespace each live task's nsproxy holds a reference on (current->nsproxy->pid_ns). */
+  /** pid_ns_for_children of each running task; each holds a reference on it. */
   private final Map<Task, PidNs> nsproxy = new IdentityHashMap<>();
 
   Processes(LayerDriver d) {
     this.d = d;
     this.layer = d.layer;
+    this.linux6 = layer.config().profile() != Profile.LINUX_2_6_24;
     Task idle = layer.initTask();
     alive.add(idle);
     leader.put(idle, idle);
@@ -45,24 +52,89 @@ final class Processes {
     return alive.contains(t);
   }
 
-  /** Live tasks, oldest first. */
+  boolean zombie(Task t) {
+    return zombies.contains(t);
+  }
+
+  /** Running tasks, oldest first. */
   List<Task> aliveTasks() {
     return new ArrayList<>(alive);
+  }
+
+  /** Running and zombie tasks: every task that is not reaped yet. */
+  List<Task> unreaped() {
+    List<Task> out = new ArrayList<>(alive);
+    out.addAll(zombies);
+    return out;
   }
 
   Task leaderOf(Task t) {
     return leader.get(t);
   }
 
-  /** The caller's namespace for the v-lookups; a dead caller cannot call. */
-  PidNs current(Task t) {
-    if (!alive(t)) {
-      throw new Symbols.Unknown(d.symbols.nameOf(t) + " (dead)");
-    }
+  /** task_active_pid_ns: the namespace of the task's own pid's deepest number. */
+  PidNs active(Task t) {
+    Pid p = layer.linkedPid(t, PidType.PID);
+    return p == null ? nsproxy.get(t) : p.ns(p.level());
+  }
+
+  /** pid_ns_for_children: where the task's next child is born. */
+  PidNs childrenNs(Task t) {
     return nsproxy.get(t);
   }
 
-  /** How many live nsproxies hold {@code ns}. */
+  /** Replaces pid_ns_for_children (the caller moves the reference); answers the old one. */
+  PidNs setChildrenNs(Task t, PidNs ns) {
+    return nsproxy.put(t, ns);
+  }
+
+  /** A new task is running: its group leader and pid_ns_for_children (copy_pid_ns's reference). */
+  void born(Task child, Task groupLeader, PidNs ns) {
+    alive.add(child);
+    leader.put(child, groupLeader);
+    nsproxy.put(child, ns);
+  }
+
+  void setLeader(Task t, Task l) {
+    leader.put(t, l);
+  }
+
+  boolean linux6() {
+    return linux6;
+  }
+
+  /** is_child_reaper: a pid whose own number is 1, below level 0, makes its task the init. */
+  boolean becomesInit(Pid pid) {
+    return pid.level() > 0 && pid.nr(pid.level()) == 1;
+  }
+
+  /**
+   * unshare(CLONE_NEWPID): linux-2.6.24's sys_unshare refuses it; linux-6's copy_pid_ns only
+   * while pid_ns_for_children is still the active namespace.
+   */
+  boolean unshareNewPidAllowed(Task t) {
+    return linux6 && nsproxy.get(t) == active(t);
+  }
+
+  /** pidns_install: only the active namespace or a descendant of it. */
+  boolean mayEnter(Task t, PidNs target) {
+    PidNs act = active(t);
+    PidNs up = target;
+    while (up != null && up.level() > act.level()) {
+      up = up.parent();
+    }
+    return up == act;
+  }
+
+  /** The caller's namespace for the v-lookups (its active one); only a running task calls. */
+  PidNs current(Task t) {
+    if (!alive(t)) {
+      throw new Symbols.Unknown(d.symbols.nameOf(t) + " (not running)");
+    }
+    return active(t);
+  }
+
+  /** How many running tasks' nsproxies hold {@code ns}. */
   int nsproxiesOn(PidNs ns) {
     int n = 0;
     for (PidNs x : nsproxy.values()) {
@@ -74,18 +146,23 @@ final class Processes {
   String run(LayerOp op) {
     switch (op.kind()) {
       case FORK:
-        return fork(op);
+        return Forks.fork(this, op);
       case EXIT:
         return exit(d.symbols.require(op.task(), Task.class));
+      case REAP:
+        return reap(d.symbols.require(op.task(), Task.class));
       case EXEC:
-        return exec(d.symbols.require(op.task(), Task.class));
+        return DeThread.exec(this, d.symbols.require(op.task(), Task.class));
       case SETSID:
-        return setsid(d.symbols.require(op.task(), Task.class));
+        return Sessions.setsid(this, d.symbols.require(op.task(), Task.class));
       case SETPGID:
-        return setpgid(d.symbols.require(op.task(), Task.class),
+        return Sessions.setpgid(this, d.symbols.require(op.task(), Task.class),
             d.symbols.require(op.other(), Task.class));
       case UNSHARE:
-        return unshare(op);
+        return NamespaceCalls.unshare(this, op);
+      case SETNS:
+        return NamespaceCalls.setns(this, d.symbols.require(op.task(), Task.class),
+            d.symbols.require(op.ns(), PidNs.class));
       case ZAP: {
         PidNs n = d.symbols.require(op.ns(), PidNs.class);
         List<Task> killed = layer.zapPidNsProcesses(n);
@@ -104,92 +181,83 @@ final class Processes {
     return out.toString();
   }
 
-  private boolean usable(Task t) {
+  boolean usable(Task t) {
     return t != layer.initTask() && alive(t);
   }
 
-  /** copy_process: copy_pid_ns, alloc_pid, then PGID and SID (a new group leader) and PID. */
-  private String fork(LayerOp op) {
-    Task parent = d.symbols.require(op.task(), Task.class);
-    boolean thread = (op.flags() & CloneFlags.CLONE_THREAD) != 0;
-    Task pl = leader.get(parent);
-    if (!alive(parent) || (thread && pl == layer.initTask())) {
-      return "skip";
-    }
-    Pid pgrp = layer.linkedPid(pl, PidType.PGID);
-    Pid session = layer.linkedPid(pl, PidType.SID);
-    if (!thread && (pgrp == null || session == null)) {
-      return "skip";
-    }
-    PidNs ns = layer.copyPidNs(op.flags(), nsproxy.get(parent));
-    d.symbols.bindIfNew("n" + op.id(), ns);
-    int innerLast = ns.pidmap().lastPid();
-    Pid pid = layer.allocPid(ns);
-    if (pid == null) {
-      if (ns.level() > 0 && ns.pidmap().lastPid() != innerLast) {
-        d.note("fork: ENOMEM at an outer level after the inner level had a number");
-      }
-      layer.putPidNs(ns);
-      return layer.config().profile().exhaustionErrno();
-    }
-    Task child = layer.newTask();
-    d.symbols.bind("t" + op.id(), child);
-    d.symbols.bind("p" + op.id(), pid);
-    if ((op.flags() & CloneFlags.CLONE_NEWPID) != 0) {
-      layer.setChildReaper(ns, child);
-    }
-    if (!thread) {
-      layer.attachPid(child, PidType.PGID, pgrp);
-      layer.attachPid(child, PidType.SID, session);
-    }
-    layer.attachPid(child, PidType.PID, pid);
-    alive.add(child);
-    leader.put(child, thread ? pl : child);
-    nsproxy.put(child, ns);
-    return d.symbols.nameOf(child) + " " + pid.numbers();
-  }
-
-  /** Exit of a task; a group leader takes its threads with it. A dead task's leftovers go. */
+  /**
+   * do_exit. A group leader takes its threads with it (exit_group): each thread is released at
+   * once, the leader becomes a zombie that keeps every link until it is reaped. A thread exits
+   * alone and is released at once. A task that is neither running nor a zombie has whatever
+   * raw link calls left on it detached.
+   */
   private String exit(Task t) {
-    if (t == layer.initTask()) {
+    if (t == layer.initTask() || zombie(t)) {
       return "skip";
     }
     if (!alive(t)) {
-      boolean any = false;
-      for (PidType type : PidType.values()) {
-        if (layer.linkedPid(t, type) != null) {
-          layer.detachPid(t, type);
-          any = true;
-        }
-      }
-      return any ? "ok" : "skip";
+      return detachAll(t) ? "ok" : "skip";
     }
-    List<Task> group = new ArrayList<>();
-    if (leader.get(t) == t) {
-      for (Task u : alive) {
-        if (u != t && leader.get(u) == t) {
-          group.add(u);
-        }
-      }
+    if (leader.get(t) != t) {
+      exitOne(t);
+      release(t);
+      return "ok";
     }
-    group.add(t);
-    for (Task u : group) {
-      if (alive(u)) {
+    for (Task u : new ArrayList<>(alive)) {
+      if (u != t && leader.get(u) == t && alive(u)) {
         exitOne(u);
+        release(u);
+      }
+    }
+    if (alive(t)) {
+      exitOne(t);
+      if (layer.linkedPid(t, PidType.PID) != null) {
+        becomeZombie(t);
+      } else {
+        release(t); // raw calls took its PID link: nothing left for a parent to wait on
       }
     }
     return "ok";
   }
 
-  /** do_exit's share: exit_child_reaper's zap, release_task's detaches, the nsproxy put. */
-  private void exitOne(Task u) {
-    reapIfChildReaper(u);
+  /** exit_notify's share: the leader stays, every link kept, until a parent reaps it. */
+  void becomeZombie(Task t) {
+    zombies.add(t);
+    d.note("exit: a leader becomes a zombie");
+  }
+
+  /** release_task of a zombie; a running task is not reapable yet (waitpid WNOHANG's 0). */
+  private String reap(Task t) {
+    if (zombie(t)) {
+      release(t);
+      return "ok";
+    }
+    return alive(t) && t != layer.initTask() ? "0" : "skip";
+  }
+
+  /** release_task: every link detached (the last one frees the pid at every level). */
+  void release(Task u) {
+    zombies.remove(u);
+    detachAll(u);
+  }
+
+  private boolean detachAll(Task u) {
+    boolean any = false;
     for (PidType type : PidType.values()) {
       if (layer.linkedPid(u, type) != null) {
         layer.detachPid(u, type);
+        any = true;
       }
     }
-    finish(u);
+    return any;
+  }
+
+  /** do_exit's share: exit_child_reaper's zap, then exit_task_namespaces (the nsproxy put). */
+  void exitOne(Task u) {
+    reapIfChildReaper(u);
+    if (alive(u)) { // raw link calls can make a reaper its own victim: then the zap finished it
+      finish(u);
+    }
   }
 
   private void reapIfChildReaper(Task u) {
@@ -206,123 +274,19 @@ final class Processes {
     }
   }
 
+  /** The zap detached the victims' links; the kernel's init reaps them before it exits. */
   private void finishKilled(List<Task> killed) {
     for (Task v : killed) {
       if (alive(v)) {
         reapIfChildReaper(v);
         finish(v);
       }
+      zombies.remove(v);
     }
   }
 
-  private void finish(Task u) {
+  void finish(Task u) {
     alive.remove(u);
     layer.putPidNs(nsproxy.remove(u));
-  }
-
-  /** de_thread: other threads die; a non-leader takes the leader's pid, group and session. */
-  private String exec(Task t) {
-    if (!usable(t)) {
-      return "skip";
-    }
-    Task l = leader.get(t);
-    if (t != l && !(usable(l)
-        && layer.linkedPid(l, PidType.PID) != null && layer.linkedPid(l, PidType.PGID) != null
-        && layer.linkedPid(l, PidType.SID) != null && layer.linkedPid(t, PidType.PID) != null
-        && layer.linkedPid(t, PidType.PGID) == null && layer.linkedPid(t, PidType.SID) == null)) {
-      return "skip";
-    }
-    for (Task u : new ArrayList<>(alive)) {
-      if (u != t && u != l && leader.get(u) == l && alive(u)) {
-        exitOne(u);
-      }
-    }
-    if (t == l) {
-      return "ok";
-    }
-    Pid lpid = layer.linkedPid(l, PidType.PID);
-    layer.detachPid(t, PidType.PID);
-    layer.attachPid(t, PidType.PID, lpid);
-    layer.transferPid(l, t, PidType.PGID);
-    layer.transferPid(l, t, PidType.SID);
-    for (PidNs n : d.symbols.namespaces) {
-      if (!n.released() && n.childReaper() == l) {
-        layer.setChildReaper(n, t); // de_thread hands the reaper role to the new leader
-      }
-    }
-    d.note("exec: a thread takes over its leader's pid");
-    layer.detachPid(l, PidType.PID); // release_task(leader)
-    finish(l);
-    leader.put(t, t);
-    return "ok";
-  }
-
-  /** sys_setsid: EPERM for a session leader or when a group with the leader's pid exists. */
-  private String setsid(Task t) {
-    if (!usable(t)) {
-      return "skip";
-    }
-    Task l = leader.get(t);
-    Pid own = layer.linkedPid(l, PidType.PID);
-    Pid sid = layer.linkedPid(l, PidType.SID);
-    Pid pgid = layer.linkedPid(l, PidType.PGID);
-    if (!usable(l) || own == null || sid == null || pgid == null) {
-      return "skip";
-    }
-    if (sid == own || layer.pidTask(own, PidType.PGID) != null) {
-      return "EPERM";
-    }
-    layer.detachPid(l, PidType.SID);
-    layer.attachPid(l, PidType.SID, own);
-    layer.detachPid(l, PidType.PGID);
-    layer.attachPid(l, PidType.PGID, own);
-    return "ok";
-  }
-
-  /** sys_setpgid: into the group of a member of the same session, or a new group of its own. */
-  private String setpgid(Task t, Task g) {
-    if (!usable(t) || !alive(g)) {
-      return "skip";
-    }
-    Task l = leader.get(t);
-    Task gl = leader.get(g);
-    Pid own = layer.linkedPid(l, PidType.PID);
-    Pid sid = layer.linkedPid(l, PidType.SID);
-    Pid pgid = layer.linkedPid(l, PidType.PGID);
-    if (!usable(l) || own == null || sid == null || pgid == null) {
-      return "skip";
-    }
-    if (sid == own) {
-      return "EPERM";
-    }
-    Pid target = own;
-    if (gl != l) {
-      if (layer.linkedPid(gl, PidType.SID) != sid) {
-        return "EPERM";
-      }
-      target = layer.linkedPid(gl, PidType.PGID);
-    }
-    if (target == null) {
-      return "skip";
-    }
-    if (target != pgid) {
-      layer.detachPid(l, PidType.PGID);
-      layer.attachPid(l, PidType.PGID, target);
-    }
-    return "ok";
-  }
-
-  /** copy_pid_ns for the caller's nsproxy: its later children are born in the answer. */
-  private String unshare(LayerOp op) {
-    Task t = d.symbols.require(op.task(), Task.class);
-    if (!usable(t)) {
-      return "skip";
-    }
-    PidNs old = nsproxy.get(t);
-    PidNs nu = layer.copyPidNs(op.flags(), old);
-    d.symbols.bindIfNew("n" + op.id(), nu);
-    layer.putPidNs(old);
-    nsproxy.put(t, nu);
-    return d.symbols.nameOf(nu);
   }
 }

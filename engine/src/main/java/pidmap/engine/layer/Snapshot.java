@@ -49,12 +49,14 @@ final class Snapshot {
           .append(" parent=").append(s.nameOf(n.parent()))
           .append(n.released() ? " released" : " count=" + n.refcount())
           .append(" reaper=").append(s.nameOf(n.childReaper()))
+          .append(n.allocating() ? "" : " dead")
           .append(" bitmap=").append(a.allocated())
           .append(" last_pid=").append(a.lastPid())
           .append(" pid_max=").append(a.pidMax()).append('\n');
     }
     for (Task t : s.tasks) {
-      sb.append(s.nameOf(t)).append(" usage=").append(t.usage());
+      sb.append(s.nameOf(t)).append(d.processes.zombie(t) ? " zombie" : "")
+          .append(" usage=").append(t.usage());
       for (PidType type : PidType.values()) {
         sb.append(' ').append(type.wire()).append('=').append(s.nameOf(l.linkedPid(t, type)));
       }

@@ -122,6 +122,16 @@ class LastPidUpdateInterleavingsTest {
     public void storePidMax(int value) {
       inner.storePidMax(value);
     }
+
+    @Override
+    public void lock() {
+      inner.lock();
+    }
+
+    @Override
+    public void unlock() {
+      inner.unlock();
+    }
   }
 
   private record Outcome(int heldGot, int lastPid) {}
@@ -173,5 +183,43 @@ class LastPidUpdateInterleavingsTest {
         .isEqualTo(new Outcome(4, 7));
     assertThat(run(LastPidUpdate.SEED_PLAIN_STORE, a -> a.setLastPid(7)))
         .isEqualTo(new Outcome(4, 4));
+  }
+
+  /**
+   * Issue 13's interleaving, as Linux 2.6.35's pid_before decides it (pids 3 and 5 free, last_pid
+   * 3): the held alloc has read last_pid 3; meanwhile another alloc takes 5 and stores it; the
+   * held one loses 5, wraps and takes 3, its own base. Its compare-and-swap 3 -> 3 sees 5, and
+   * pid_before(3, 5, 3) is (unsigned)(5 - 3) &lt; (unsigned)(3 - 3), false: the kernel stops and
+   * leaves 5. With an extra "- 1" on both sides the comparison is true and 3 overwrites 5.
+   */
+  @Test
+  void aHeldAllocThatWrapsToItsOwnBaseLeavesTheLastPidStoredMeanwhile() throws Exception {
+    Outcome o = runFrom(LastPidUpdate.FORWARD_CAS, a -> {
+      for (int i = 0; i < 4; i++) {
+        a.alloc(); // 4, 5, 6, 7 (page 1 installed while the held alloc waits to install it)
+      }
+      a.free(5);
+      a.setLastPid(4);
+      assertThat(a.alloc()).isEqualTo(5); // the other alloc takes 5 and stores it
+    });
+    assertThat(o).isEqualTo(new Outcome(3, 5));
+  }
+
+  /** Pids 1 and 2 taken, last_pid 3 (pid 3 free), a held alloc, {@code meanwhile}, release. */
+  private static Outcome runFrom(LastPidUpdate update, Consumer<BitmapPidAllocator> meanwhile)
+      throws Exception {
+    HoldingMemory m = new HoldingMemory();
+    BitmapPidAllocator a = BitmapPidAllocator.on(m, G, Profile.LINUX_2_6_24, update);
+    a.alloc();
+    a.alloc();
+    a.setLastPid(3);
+    FutureTask<Integer> task = new FutureTask<>(a::alloc);
+    Thread t = new Thread(task, "held alloc");
+    m.held = t;
+    t.start();
+    assertThat(m.reached.await(10, TimeUnit.SECONDS)).as("the held alloc got there").isTrue();
+    meanwhile.accept(a);
+    m.go.countDown();
+    return new Outcome(task.get(10, TimeUnit.SECONDS), a.lastPid());
   }
 }

@@ -27,7 +27,7 @@ class Linux6EdgesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("pidmap.engine.edges.Allocators#modelAndImpl")
+  @MethodSource("pidmap.engine.edges.ModelAndImpl#modelAndImpl")
   void atLastPidJustBelowReservedTheWrapGoesBackToOne(AllocatorFactory f) {
     InspectablePidAllocator a = allocated(f, 13);
     a.free(1);
@@ -36,7 +36,7 @@ class Linux6EdgesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("pidmap.engine.edges.Allocators#modelAndImpl")
+  @MethodSource("pidmap.engine.edges.ModelAndImpl#modelAndImpl")
   void aFullStartPageIsLeftForTheNextOne(AllocatorFactory f) {
     InspectablePidAllocator a = allocated(f, 5);
     a.setLastPid(1); // 2 and 3 are taken: page 0 has nothing after last_pid

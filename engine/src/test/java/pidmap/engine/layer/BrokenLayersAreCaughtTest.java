@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidLayer;
@@ -22,6 +24,8 @@ import pidmap.spec.pid.Task;
  * as the impl; the property must catch it within a few seeds, name the invariant that the break
  * violates, and shrink the trace to a handful of operations.
  */
+@Checks({Invariant.PID_1, Invariant.PID_2, Invariant.PID_3, Invariant.NS_1, Invariant.NS_2,
+    Invariant.REF_2, Invariant.ZAP_1, Invariant.INIT_1, Invariant.LOOKUP_1})
 class BrokenLayersAreCaughtTest {
 
   private static final int SEEDS = 30;
@@ -61,8 +65,8 @@ class BrokenLayersAreCaughtTest {
         Arguments.of(Named.of("alloc_pid takes a stray number in the namespace",
             broken(l -> new ForwardingPidLayer(l) {
               @Override
-              public Pid allocPid(PidNs ns) {
-                Pid p = delegate.allocPid(ns);
+              public Pid allocPid(PidNs ns, int[] setTid) {
+                Pid p = delegate.allocPid(ns, setTid);
                 if (p != null) {
                   ns.pidmap().alloc();
                 }

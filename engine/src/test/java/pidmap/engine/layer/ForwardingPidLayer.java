@@ -48,8 +48,13 @@ public class ForwardingPidLayer implements PidLayer {
   }
 
   @Override
-  public Pid allocPid(PidNs ns) {
-    return delegate.allocPid(ns);
+  public Pid allocPid(PidNs ns, int[] setTid) {
+    return delegate.allocPid(ns, setTid);
+  }
+
+  @Override
+  public void setPidMax(PidNs ns, int value) {
+    delegate.setPidMax(ns, value);
   }
 
   @Override

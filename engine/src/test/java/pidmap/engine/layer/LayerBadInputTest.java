@@ -7,6 +7,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.PidmapException;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
@@ -22,6 +24,7 @@ import pidmap.trace.layer.LayerOp;
  * leaves every observable fact as it was (INPUT-2). The same suite runs on the model and the
  * impl: both must refuse with the same words.
  */
+@Checks({Invariant.REF_1, Invariant.INPUT_2})
 class LayerBadInputTest {
 
   /** t1 (pid 1) forked from the idle task, t2 (pid 2) its child, t3 a thread of t2. */
@@ -51,9 +54,10 @@ class LayerBadInputTest {
     return d.symbols.require(name, PidNs.class);
   }
 
-  /** A pid that has been released: p2's task exits and a grace period passes. */
+  /** A pid that has been released: p2's task exits, is reaped, and a grace period passes. */
   private static Pid releasedP2(LayerDriver d) {
     d.apply(LayerOp.task(LayerOp.Kind.EXIT, "t2"));
+    d.apply(LayerOp.task(LayerOp.Kind.REAP, "t2"));
     d.apply(LayerOp.of(LayerOp.Kind.GRACE));
     Pid p2 = p(d, "p2");
     assertThat(p2.released()).isTrue();
@@ -182,6 +186,7 @@ class LayerBadInputTest {
     LayerDriver d = world(layer);
     PidNs n4 = n(d, "n4");
     d.apply(LayerOp.task(LayerOp.Kind.EXIT, "t4"));
+    d.apply(LayerOp.task(LayerOp.Kind.REAP, "t4"));
     d.apply(LayerOp.of(LayerOp.Kind.GRACE));
     assertThat(n4.released()).isTrue();
     String message = "ns: ns#1 (expected: a live namespace; this one was released (use after free))";

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pidmap.impl.pid.ImplPidLayer;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.Pid;
@@ -23,6 +25,7 @@ import pidmap.trace.layer.LayerOp;
  * ledger, is still there after the teardown, and the check says where. The same run without the
  * leak passes, so it is the leak that is caught.
  */
+@Checks({Invariant.PID_3, Invariant.NS_2, Invariant.REF_1, Invariant.LEAK_1})
 class LeakCheckTest {
 
   /** Runs fork t1 (with CLONE_NEWPID when asked), then {@code leak}, then the teardown. */

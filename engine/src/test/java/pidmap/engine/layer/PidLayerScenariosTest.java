@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
@@ -20,6 +22,7 @@ import pidmap.spec.pid.Task;
  * The seed's rules as small scenarios, each run on the model and on the impl, calling the layer
  * the way the kernel's callers do.
  */
+@Checks({Invariant.NS_2, Invariant.CACHE_1, Invariant.ZAP_1})
 class PidLayerScenariosTest {
 
   /** A task linked to {@code pid} as PID, PGID and SID, as a new session leader would be. */
@@ -54,7 +57,7 @@ class PidLayerScenariosTest {
   @ParameterizedTest
   @MethodSource("pidmap.engine.layer.Layers#both")
   void anOuterLevelRunningOutGivesBackTheInnerNumbers(Function<LayerConfig, PidLayer> layer) {
-    PidLayer l = layer.apply(Layers.small(3, 16)); // init_pid_ns has pids 1 and 2 only
+    PidLayer l = layer.apply(Layers.small(3)); // one global pid_max: init_pid_ns has pids 1 and 2 only
     PidNs child = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
     leader(l, l.allocPid(l.initPidNs()));
     leader(l, l.allocPid(l.initPidNs()));

@@ -170,9 +170,10 @@ public final class Interleaving {
   /** A step: the state it leads to, how, and what it broke. */
   private record Move(State to, Edge edge, List<String> broken) {}
 
-  /** One step of thread {@code t}, in operation {@code r}, from state {@code s}. */
+  /** One step of thread {@code t}, in operation {@code r}, from state {@code s}; null when it waits. */
   private Move move(State s, int t, Run r) {
     s.restore(memory);
+    memory.runner = t;
     memory.step(r);
     int answer;
     boolean finished = true;
@@ -181,6 +182,8 @@ public final class Interleaving {
     } catch (ScheduledMemory.Preempted p) {
       answer = 0;
       finished = false;
+    } catch (ScheduledMemory.Blocked b) {
+      return null;
     }
     Access made = memory.made;
     Run next = made == null ? r : r.made(made);
@@ -204,8 +207,11 @@ public final class Interleaving {
   }
 
   private void step(int from, State s, int t, int choice, Run r) {
-    transitions++;
     Move m = move(s, t, r);
+    if (m == null) {
+      return; // the thread waits for pidmap_lock
+    }
+    transitions++;
     int id = offer(m.to(), from, t, choice);
     if (id >= 0) {
       for (String b : m.broken()) {
@@ -429,7 +435,7 @@ public final class Interleaving {
         }
         for (Run x : starts) {
           Move m = move(s, t, x);
-          if (here.add(m.to().key())) {
+          if (m != null && here.add(m.to().key())) {
             queue.add(m.to());
             back.add(i);
             how.add(m.edge());

@@ -31,6 +31,15 @@ final class ScheduledMemory implements PidmapMemory {
     }
   }
 
+  /** Stops a thread whose next access waits for a lock another thread holds. */
+  static final class Blocked extends Error {
+    static final Blocked INSTANCE = new Blocked();
+
+    private Blocked() {
+      super(null, null, false, false);
+    }
+  }
+
   /** At most this many pages per slot. */
   static final int GENERATIONS = 4;
   /** In the value of an install: set when this access put the page there. */
@@ -46,6 +55,10 @@ final class ScheduledMemory implements PidmapMemory {
   final int[] generation;
   int lastPid;
   int pidMax;
+  /** The thread holding pidmap_lock, or -1. */
+  int lockOwner = -1;
+  /** The thread making the step. */
+  int runner;
   // the step
   private long[] replayValues = new long[0];
   private int[] replayCodes = new int[0];
@@ -316,5 +329,26 @@ final class ScheduledMemory implements PidmapMemory {
     }
     pidMax = value;
     note(Access.STORE_MAX, -1, value, 0, 0, null);
+  }
+
+  @Override
+  public void lock() {
+    if (replayed(Access.LOCK, -1, 0, 0) != null) {
+      return;
+    }
+    if (scheduling && lockOwner >= 0 && lockOwner != runner) {
+      throw Blocked.INSTANCE; // no step for this thread until the holder releases it
+    }
+    lockOwner = scheduling ? runner : -1;
+    note(Access.LOCK, -1, 0, 0, 0, null);
+  }
+
+  @Override
+  public void unlock() {
+    if (replayed(Access.UNLOCK, -1, 0, 0) != null) {
+      return;
+    }
+    lockOwner = -1;
+    note(Access.UNLOCK, -1, 0, 0, 0, null);
   }
 }

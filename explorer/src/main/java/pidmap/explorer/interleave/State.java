@@ -16,6 +16,7 @@ import java.util.Arrays;
 final class State {
   final int lastPid;
   final int pidMax;
+  final int lockOwner;
   final int[] slot;
   final int[] nrFree;
   final long[] words;
@@ -23,14 +24,15 @@ final class State {
   final Run[] runs;
 
   State(ScheduledMemory m, Run[] runs) {
-    this(m.lastPid, m.pidMax, m.slot.clone(), m.nrFree.clone(), m.words.clone(),
+    this(m.lastPid, m.pidMax, m.lockOwner, m.slot.clone(), m.nrFree.clone(), m.words.clone(),
         m.generation.clone(), runs);
   }
 
-  private State(int lastPid, int pidMax, int[] slot, int[] nrFree, long[] words,
+  private State(int lastPid, int pidMax, int lockOwner, int[] slot, int[] nrFree, long[] words,
       int[] generation, Run[] runs) {
     this.lastPid = lastPid;
     this.pidMax = pidMax;
+    this.lockOwner = lockOwner;
     this.slot = slot;
     this.nrFree = nrFree;
     this.words = words;
@@ -42,6 +44,7 @@ final class State {
   void restore(ScheduledMemory m) {
     m.lastPid = lastPid;
     m.pidMax = pidMax;
+    m.lockOwner = lockOwner;
     System.arraycopy(slot, 0, m.slot, 0, slot.length);
     System.arraycopy(nrFree, 0, m.nrFree, 0, nrFree.length);
     System.arraycopy(words, 0, m.words, 0, words.length);
@@ -61,6 +64,7 @@ final class State {
   /** The state packed, threads in their own order. */
   byte[] bytes() {
     Packer p = new Packer();
+    p.put(lockOwner);
     memory(p);
     int[] order = new int[runs.length];
     for (int i = 0; i < order.length; i++) {
@@ -91,6 +95,13 @@ final class State {
     for (int i = 0; i < t; i++) {
       o[i] = order[i];
     }
+    int renamedOwner = -1;
+    for (int i = 0; i < t; i++) {
+      if (o[i] == lockOwner) {
+        renamedOwner = i;
+      }
+    }
+    p.put(renamedOwner);
     for (int i = 0; i < t; i++) {
       p.bytes(own[o[i]]);
       clocks(p, runs[o[i]], o);
@@ -145,6 +156,7 @@ final class State {
   /** Unpacks {@link #bytes}. */
   static State of(byte[] b, int threads, int slots, int pages) {
     Unpacker u = new Unpacker(b);
+    int lockOwner = (int) u.get();
     int lastPid = (int) u.get();
     int pidMax = (int) u.get();
     int[] slot = new int[slots];
@@ -194,7 +206,7 @@ final class State {
       }
       runs[t] = new Run(kinds, args, answers, clocks, held, kind, arg, values, codes);
     }
-    return new State(lastPid, pidMax, slot, nrFree, words, generation, runs);
+    return new State(lastPid, pidMax, lockOwner, slot, nrFree, words, generation, runs);
   }
 
   /** Zig-zag variable-length numbers, seven bits a byte. Not thread-safe. */

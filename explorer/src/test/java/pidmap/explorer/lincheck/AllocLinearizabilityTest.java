@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pidmap.impl.LastPidUpdate;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /**
  * Which sequential specifications the impl's concurrent alloc and free are linearizable to, with
@@ -23,6 +25,7 @@ class AllocLinearizabilityTest {
 
   @ParameterizedTest
   @EnumSource(LastPidUpdate.class)
+  @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.PIDMAP_4})
   void allocReturnsSomeFreePidUnderModelChecking(LastPidUpdate update) {
     Lincheck.modelChecking().verifier(SomeFreePidVerifier.MayAlwaysFail.class)
         .check(AllocFreeOps.of(update));
@@ -42,10 +45,11 @@ class AllocLinearizabilityTest {
    */
   @ParameterizedTest
   @EnumSource(LastPidUpdate.class)
+  @Checks(Invariant.ALLOC_2)
   void allocCanFailWhileTwoPidsAreFree(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     String found = Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
-        .addCustomScenario(Scenarios.of(ops,
+        .addCustomScenario(LincheckScenarios.of(ops,
             "alloc x7, free 2, alloc, free 2, free 5, free 6",
             List.of("alloc", "alloc, free 3, alloc"), ""))
         .verifier(SomeFreePidVerifier.class).check(ops));
@@ -61,7 +65,7 @@ class AllocLinearizabilityTest {
   void allocIsNotLinearizableToTheSeedOrder(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
-        .addCustomScenario(Scenarios.of(ops, "alloc x2", List.of("alloc", "alloc, free 3"), ""))
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x2", List.of("alloc", "alloc, free 3"), ""))
         .sequentialSpecification(SeedOrderSpec.class).check(ops));
   }
 
@@ -72,11 +76,12 @@ class AllocLinearizabilityTest {
    */
   @ParameterizedTest
   @EnumSource(LastPidUpdate.class)
+  @Checks(Invariant.ALLOC_3)
   void theLastPidStoreRaceBreaksTheSeedOrderOnlyWithThePlainStore(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     boolean plain = update == LastPidUpdate.SEED_PLAIN_STORE;
     Runnable check = () -> Lincheck.pinned(plain ? Lincheck.TO_FIND : Lincheck.TO_PASS)
-        .addCustomScenario(Scenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), "free 5, alloc"))
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x3", List.of("alloc", "alloc"), "free 5, alloc"))
         .sequentialSpecification(SeedOrderSpec.class).check(ops);
     if (plain) {
       Lincheck.expectNonLinearizable(check);
@@ -95,7 +100,7 @@ class AllocLinearizabilityTest {
   void concurrentAllocsAloneBreakTheSeedOrderThroughItsLastPidQuirk(LastPidUpdate update) {
     Class<?> ops = AllocFreeOps.of(update);
     String found = Lincheck.expectNonLinearizable(() -> Lincheck.pinned(Lincheck.TO_FIND)
-        .addCustomScenario(Scenarios.of(ops, "alloc x7, free 6, alloc, free 6, free 7",
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x7, free 6, alloc, free 6, free 7",
             List.of("alloc", "alloc"), ""))
         .sequentialSpecification(SeedOrderSpec.class).check(ops));
     assertThat(found).contains("alloc(): -1");

@@ -3,6 +3,8 @@ package pidmap.explorer.lincheck;
 import java.util.List;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /**
  * next (next_pidmap) reads one bitmap word at a time: linearizable while the pids fit one word,
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class NextLinearizabilityTest {
 
   @Test
+  @Checks(Invariant.NEXT_1)
   void nextWithinOneWordIsLinearizable() {
     Lincheck.modelChecking().iterations(8).verifier(SomeFreePidVerifier.MayAlwaysFail.class)
         .check(NextOps.OnePage.class);
@@ -35,7 +38,7 @@ class NextLinearizabilityTest {
 
   private static ModelCheckingOptions pinnedNextScenario(Class<?> ops, int invocations) {
     return Lincheck.pinned(invocations)
-        .addCustomScenario(Scenarios.of(ops, "alloc x7, free 1, free 2, free 3, free 4, free 6,"
+        .addCustomScenario(LincheckScenarios.of(ops, "alloc x7, free 1, free 2, free 3, free 4, free 6,"
             + " free 7", List.of("next 0", "alloc, free 5"), ""))
         .verifier(SomeFreePidVerifier.MayAlwaysFail.class);
   }

@@ -2,6 +2,8 @@ package pidmap.impl.pid;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import pidmap.spec.Implements;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidNs;
@@ -69,6 +71,7 @@ final class ImplPid implements Pid {
   }
 
   /** get_pid: one more reference; refuses a released pid (use after free). */
+  @Implements(SeedFunction.GET_PID)
   void get() {
     for (int c = count.get(); ; c = count.get()) {
       if (c <= 0) {

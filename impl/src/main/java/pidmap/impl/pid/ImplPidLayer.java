@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.HashEntry;
+import pidmap.spec.pid.KernelErrno;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.Pid;
@@ -14,6 +17,7 @@ import pidmap.spec.pid.PidCache;
 import pidmap.spec.pid.PidLayer;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.PidType;
+import pidmap.spec.pid.SetTid;
 import pidmap.spec.pid.Task;
 
 /**
@@ -42,6 +46,7 @@ public final class ImplPidLayer extends PidLookups {
   private final ImplTask initTask;
 
   /** The booted kernel. Seed: pid.c lines 43, 71-82, 631-662. */
+  @Implements(SeedFunction.INIT_STRUCT_PID)
   public ImplPidLayer(LayerConfig config) {
     this.config = config;
     this.hash = new PidHashTable(config.pidhashShift()); // pidhash_init, keeps [HASH-1]
@@ -90,65 +95,99 @@ public final class ImplPidLayer extends PidLookups {
     return hash.find(nr, ns);
   }
 
-  /** alloc_pid. Seed: pid.c lines 241-288. */
+  /**
+   * alloc_pid. Seed: pid.c lines 241-288; under linux-6 today's, with clone3's set_tid and the
+   * PIDNS_ADDING check (PidLayer#allocPid).
+   */
+  @Implements(SeedFunction.ALLOC_PID)
   @Override
-  public Pid allocPid(PidNs ns) {
+  public Pid allocPid(PidNs ns, int[] setTid) {
     ImplPidNs home = namespaces.live("ns", ns);
+    int[] tids = LayerRequire.present("set_tid", setTid, "an array").clone();
+    if (config.profile() == Profile.LINUX_6) {
+      SetTid.size(tids.length, home.level);
+    } else {
+      LayerRequire.noSetTid(tids);
+    }
     PidCaches.KmemCache cachep = home.pidCachep;
     cachep.alloc();
     int[] nrs = new int[home.level + 1];
     ImplPidNs[] nss = new ImplPidNs[home.level + 1];
     ImplPidNs tmp = home;
     for (int i = home.level; i >= 0; i--, tmp = tmp.parent) {
-      int nr = tmp.pidmap.alloc(); // lock-free bitmap allocation, innermost level first
-      if (nr == PidAllocator.NO_PID) {
-        boolean innerTaken = i < home.level;
-        for (i++; i <= home.level; i++) {
-          nss[i].pidmap.free(nrs[i]); // keeps [NS-1]: give back what the inner levels took
+      int nr;
+      int k = home.level - i; // set_tid[0] is the innermost level's
+      if (k < tids.length) {
+        try {
+          SetTid.entry(tids[k], i, tmp.pidmap.pidMax(), tmp.childReaper != null);
+        } catch (KernelErrno e) {
+          outFree(home, nss, nrs, i, cachep);
+          throw e;
         }
-        if (innerTaken && config.profile() == Profile.LINUX_6) {
-          startOverIfUnused(home);
+        nr = tmp.pidmap.allocExactly(tids[k]); // idr_alloc(tid, tid + 1): the cursor stays
+        if (nr == PidAllocator.NO_PID) {
+          outFree(home, nss, nrs, i, cachep);
+          throw SetTid.taken(tids[k], i);
         }
-        cachep.free();
-        return null;
+      } else {
+        nr = tmp.pidmap.alloc(); // the bitmap allocation, innermost level first
+        if (nr == PidAllocator.NO_PID) {
+          outFree(home, nss, nrs, i, cachep);
+          return null;
+        }
       }
       nrs[i] = nr;
       nss[i] = tmp;
     }
     ImplPid pid = new ImplPid(nrs, nss, cachep); // count 1, empty task lists
-    home.get(); // the pid's reference on its namespace (the seed's elided line 264)
+    boolean dead;
     pidmapLock.lock();
     try {
-      for (int i = home.level; i >= 0; i--) {
-        hash.add(pid.numbers[i]); // keeps [PID-1]: published fully built, see PidHashTable.add
-        nss[i].pidAllocated++;
+      dead = !home.allocating; // linux-6: PIDNS_ADDING gone, ENOMEM after every level allocated
+      if (!dead) {
+        home.get(); // the pid's reference on its namespace (the seed's elided line 264)
+        for (int i = home.level; i >= 0; i--) {
+          hash.add(pid.numbers[i]); // keeps [PID-1]: published fully built, see PidHashTable.add
+          nss[i].pidAllocated++;
+        }
+        pid.hashed = true;
       }
-      pid.hashed = true;
     } finally {
       pidmapLock.unlock();
+    }
+    if (dead) {
+      outFree(home, nss, nrs, -1, cachep);
+      return null;
     }
     return pid;
   }
 
   /**
-   * linux-6 only: when alloc_pid fails at an outer level and the namespace it was called for has
-   * no published pid (it has never had one, or every one is gone), that namespace's cursor goes
-   * back to the start, so the retry gets 1 (today's alloc_pid; 2.6.24 has no such step, and no
-   * way to retry into the same namespace either). Decided under the pidmap lock, on the count of
-   * published pids, as the kernel decides it on pid_allocated.
+   * alloc_pid's out_free: the levels above {@code failed} give their numbers back (keeps [NS-1]),
+   * and under linux-6 a namespace with no published pid that still allocates starts over, so its
+   * next fork gets 1 (decided under the pidmap lock on the count of published pids, as the
+   * kernel decides it on pid_allocated == PIDNS_ADDING; 2.6.24 has no such step).
    */
-  private void startOverIfUnused(ImplPidNs home) {
-    pidmapLock.lock();
-    try {
-      if (home.pidAllocated == 0) {
-        home.pidmap.setLastPid(0);
-      }
-    } finally {
-      pidmapLock.unlock();
+  private void outFree(ImplPidNs home, ImplPidNs[] nss, int[] nrs, int failed,
+      PidCaches.KmemCache cachep) {
+    for (int i = failed + 1; i <= home.level; i++) {
+      nss[i].pidmap.free(nrs[i]);
     }
+    if (config.profile() == Profile.LINUX_6) {
+      pidmapLock.lock();
+      try {
+        if (home.pidAllocated == 0 && home.allocating) {
+          home.pidmap.setLastPid(0);
+        }
+      } finally {
+        pidmapLock.unlock();
+      }
+    }
+    cachep.free();
   }
 
   /** free_pid: unhash and give the numbers back now, drop the hash's reference after grace. */
+  @Implements(SeedFunction.FREE_PID)
   @Override
   public void freePid(Pid pid) {
     ImplPid p = livePid("pid", pid);
@@ -196,6 +235,7 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** put_pid. Seed: pid.c lines 202-216; the count == 1 shortcut is argued on ImplPid#put. */
+  @Implements(SeedFunction.PUT_PID)
   @Override
   public void putPid(Pid pid) {
     if (pid == null) {
@@ -208,12 +248,14 @@ public final class ImplPidLayer extends PidLookups {
     }
   }
 
+  @Implements(SeedFunction.DELAYED_PUT_PID)
   @Override
   public int gracePeriod() {
     return rcu.gracePeriod();
   }
 
   /** attach_pid. Seed: pid.c lines 306-318. */
+  @Implements(SeedFunction.ATTACH_PID)
   @Override
   public void attachPid(Task task, PidType type, Pid pid) {
     ImplTask t = task("task", task);
@@ -244,6 +286,7 @@ public final class ImplPidLayer extends PidLookups {
     }
   }
 
+  @Implements(SeedFunction.DETACH_PID)
   private void detachLocked(ImplTask t, PidType type) {
     PidLink link = t.link(type);
     ImplPid p = link.pid;
@@ -263,6 +306,7 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** transfer_pid. Seed: pid.c lines 339-346. */
+  @Implements(SeedFunction.TRANSFER_PID)
   @Override
   public void transferPid(Task old, Task nu, PidType type) {
     ImplTask o = task("old", old);
@@ -287,6 +331,11 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   @Override
+  public void setPidMax(PidNs ns, int value) {
+    namespaces.setPidMax(namespaces.live("ns", ns), value);
+  }
+
+  @Override
   public PidNs copyPidNs(long flags, PidNs old) {
     return namespaces.copy(flags, namespaces.live("old", old));
   }
@@ -303,10 +352,19 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   /** zap_pid_ns_processes, killing = detaching every link. Seed: pid.c lines 589-624. */
+  @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   @Override
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ImplPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);
+    if (config.profile() == Profile.LINUX_6) {
+      pidmapLock.lock();
+      try {
+        n.allocating = false; // disable_pid_allocation: later forks into n get ENOMEM
+      } finally {
+        pidmapLock.unlock();
+      }
+    }
     List<Task> killed = new ArrayList<>();
     tasklistLock.lock();
     try {

@@ -2,7 +2,9 @@ package pidmap.impl.pid;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.PidNs;
 import pidmap.spec.pid.Task;
@@ -25,6 +27,8 @@ final class ImplPidNs implements PidNs {
   final PidCaches.KmemCache pidCachep;
   private final AtomicInteger kref;
   volatile Task childReaper;
+  /** PIDNS_ADDING: cleared under the pidmap lock by a linux-6 zap; read under it by alloc_pid. */
+  volatile boolean allocating = true;
   /** Published (hashed) pids with a number here: pid_allocated without its flag. Guarded by the
    * layer's pidmap lock. */
   int pidAllocated;
@@ -44,6 +48,7 @@ final class ImplPidNs implements PidNs {
   }
 
   /** get_pid_ns: refuses a released namespace; init_pid_ns is not counted. */
+  @Implements(SeedFunction.GET_PID_NS)
   void get() {
     if (isInit()) {
       return;
@@ -96,6 +101,11 @@ final class ImplPidNs implements PidNs {
   @Override
   public InspectablePidAllocator pidmap() {
     return pidmap;
+  }
+
+  @Override
+  public boolean allocating() {
+    return allocating;
   }
 
   @Override

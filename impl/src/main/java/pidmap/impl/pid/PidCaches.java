@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import pidmap.spec.Implements;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.PidCache;
 
 /**
@@ -46,6 +48,7 @@ final class PidCaches {
   final KmemCache namespaces = new KmemCache("pid_namespace", 0);
 
   /** create_pid_cachep: the cache for pids with {@code nrIds} numbers, made if missing. */
+  @Implements(SeedFunction.CREATE_PID_CACHEP)
   synchronized KmemCache cacheFor(int nrIds) {
     for (KmemCache c : caches) {
       if (c.nrIds == nrIds) {

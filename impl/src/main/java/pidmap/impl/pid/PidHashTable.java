@@ -3,6 +3,8 @@ package pidmap.impl.pid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import pidmap.spec.Implements;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.PidHashing;
 
@@ -21,6 +23,7 @@ final class PidHashTable {
   private final AtomicReferenceArray<Upid> heads;
 
   /** pidhash_init: 1 << shift empty chains. Seed: pid.c lines 631-649. */
+  @Implements(SeedFunction.PIDHASH_INIT)
   PidHashTable(int shift) {
     this.shift = shift;
     this.heads = new AtomicReferenceArray<>(1 << shift);

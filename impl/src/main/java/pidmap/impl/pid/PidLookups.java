@@ -1,6 +1,8 @@
 package pidmap.impl.pid;
 
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
+import pidmap.spec.SeedFunction;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidLayer;
@@ -35,13 +37,12 @@ abstract class PidLookups implements PidLayer {
   }
 
   static ImplPid livePid(String name, Pid pid) {
-    ImplPid p = LayerRequire.own(name, LayerRequire.present(name, pid, "a pid"), ImplPid.class);
-    LayerRequire.livePid(name, p);
-    return p;
+    return LayerRequire.livePid(name, pid, ImplPid.class);
   }
 
   /** find_pid_ns. Seed: pid.c lines 290-303. */
   @Override
+  @Implements(SeedFunction.FIND_PID_NS)
   public Pid findPidNs(int nr, PidNs ns) {
     LayerRequire.nr(nr);
     Upid u = findUpid(nr, liveNs("ns", ns));
@@ -50,6 +51,7 @@ abstract class PidLookups implements PidLayer {
 
   /** pid_task. Seed: pid.c lines 348-359. */
   @Override
+  @Implements(SeedFunction.PID_TASK)
   public Task pidTask(Pid pid, PidType type) {
     if (pid == null) {
       return null;
@@ -61,6 +63,7 @@ abstract class PidLookups implements PidLayer {
 
   /** Seed: pid.c lines 363-369. */
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_PID_TYPE_NS)
   public Task findTaskByPidTypeNs(PidType type, int nr, PidNs ns) {
     type(type);
     return pidTask(findPidNs(nr, ns), type);
@@ -68,24 +71,28 @@ abstract class PidLookups implements PidLayer {
 
   /** Seed: pid.c lines 371-375. */
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_PID)
   public Task findTaskByPid(int nr) {
     return findTaskByPidTypeNs(PidType.PID, nr, initPidNs());
   }
 
   /** Seed: pid.c lines 377-382; the caller's namespace is passed. */
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_VPID)
   public Task findTaskByVpid(PidNs current, int vnr) {
     return findTaskByPidTypeNs(PidType.PID, vnr, liveNs("current", current));
   }
 
   /** Seed: pid.c lines 384-388. */
   @Override
+  @Implements(SeedFunction.FIND_TASK_BY_PID_NS)
   public Task findTaskByPidNs(int nr, PidNs ns) {
     return findTaskByPidTypeNs(PidType.PID, nr, ns);
   }
 
   /** get_task_pid. Seed: pid.c lines 390-397. */
   @Override
+  @Implements(SeedFunction.GET_TASK_PID)
   public Pid getTaskPid(Task task, PidType type) {
     ImplTask t = task("task", task);
     return getPid(t.link(type(type)).pid); // volatile load of the link's pid
@@ -93,6 +100,7 @@ abstract class PidLookups implements PidLayer {
 
   /** get_pid_task. Seed: pid.c lines 399-408. */
   @Override
+  @Implements(SeedFunction.GET_PID_TASK)
   public Task getPidTask(Pid pid, PidType type) {
     ImplTask t = (ImplTask) pidTask(pid, type);
     if (t != null) {
@@ -103,6 +111,7 @@ abstract class PidLookups implements PidLayer {
 
   /** find_get_pid (find_vpid in the caller's namespace). Seed: pid.c lines 410-419. */
   @Override
+  @Implements(SeedFunction.FIND_GET_PID)
   public Pid findGetPid(PidNs current, int nr) {
     LayerRequire.nr(nr);
     Upid u = findUpid(nr, liveNs("current", current));
@@ -111,6 +120,7 @@ abstract class PidLookups implements PidLayer {
 
   /** pid_nr_ns. Seed: pid.c lines 421-431. */
   @Override
+  @Implements(SeedFunction.PID_NR_NS)
   public int pidNrNs(Pid pid, PidNs ns) {
     ImplPidNs n = liveNs("ns", ns);
     if (pid == null) {
@@ -128,6 +138,7 @@ abstract class PidLookups implements PidLayer {
 
   /** find_ge_pid: the pid at nr, else next_pidmap's next number, until none. Seed: 439-450. */
   @Override
+  @Implements(SeedFunction.FIND_GE_PID)
   public Pid findGePid(int nr, PidNs ns) {
     LayerRequire.nr(nr);
     ImplPidNs n = liveNs("ns", ns);
@@ -144,6 +155,7 @@ abstract class PidLookups implements PidLayer {
 
   /** is_container_init. Seed: pid.c lines 84-97. */
   @Override
+  @Implements(SeedFunction.IS_CONTAINER_INIT)
   public boolean isContainerInit(Task task) {
     ImplPid p = task("task", task).link(PidType.PID).pid;
     return p != null && p.numbers[p.level()].nr == 1; // keeps [INIT-1]

@@ -12,6 +12,8 @@ import org.openjdk.jcstress.infra.results.IIZ_Result;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /*
  * Race: two alloc_pidmap calls on one namespace, no lock between them. The test-and-set of the
@@ -23,6 +25,7 @@ import pidmap.jcstress.Fixtures;
  *
  * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Alloc_01
  */
+@Checks(Invariant.ALLOC_1)
 public class Alloc_01_TwoAllocsNeverShareAPid {
 
   /** A fresh namespace: both allocs start at last_pid + 1 = 1, on page 0. */

@@ -13,6 +13,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /*
  * Race: the store of last_pid (seed line 155) is a plain, unconditional write made after the
@@ -25,6 +27,7 @@ import pidmap.jcstress.Fixtures;
  *
  * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Alloc_02
  */
+@Checks(Invariant.ALLOC_3)
 public class Alloc_02_LastPidStoreRace {
 
   /** Both allocs start at 301 (last_pid 300). */

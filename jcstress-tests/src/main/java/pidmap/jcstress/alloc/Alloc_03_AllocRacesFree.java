@@ -12,6 +12,8 @@ import org.openjdk.jcstress.infra.results.IZZ_Result;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /*
  * Race: free_pidmap (seed lines 115-121: clear the bit, then increment the page's free counter)
@@ -25,6 +27,7 @@ import pidmap.jcstress.Fixtures;
  *
  * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Alloc_03
  */
+@Checks({Invariant.PIDMAP_2, Invariant.PIDMAP_4})
 public class Alloc_03_AllocRacesFree {
 
   /**

@@ -12,6 +12,8 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 
 /*
  * Race: two allocs reach a page slot that has no page yet (seed lines 136-149: both allocate a
@@ -32,6 +34,7 @@ import pidmap.jcstress.Fixtures;
     desc = "a page installed over another (a bit lost), a pid handed out twice, or the counter"
         + " off the bits")
 @State
+@Checks({Invariant.ALLOC_1, Invariant.PIDMAP_3})
 public class Alloc_04_TwoAllocsInstallOnePage {
   final BitmapPidAllocator a = Fixtures.allocator(4, 1, 8, LastPidUpdate.SEED_PLAIN_STORE);
 

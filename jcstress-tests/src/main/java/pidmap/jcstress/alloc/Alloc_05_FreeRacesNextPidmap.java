@@ -12,6 +12,8 @@ import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.Pid;
 
 /*
@@ -25,6 +27,7 @@ import pidmap.spec.pid.Pid;
  *
  * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Alloc_05
  */
+@Checks(Invariant.NEXT_1)
 public class Alloc_05_FreeRacesNextPidmap {
 
   static void leave0And2And5(BitmapPidAllocator a) {

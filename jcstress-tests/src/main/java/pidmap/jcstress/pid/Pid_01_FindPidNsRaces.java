@@ -10,6 +10,8 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidNs;
 
@@ -25,6 +27,7 @@ import pidmap.spec.pid.PidNs;
  *
  * Run it alone:  java -jar jcstress-tests/target/jcstress.jar -t Pid_01
  */
+@Checks(Invariant.PID_1)
 public class Pid_01_FindPidNsRaces {
 
   static IIII_Result record(Pid p, IIII_Result r) {

@@ -11,6 +11,8 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.PidmapException;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidNs;
@@ -37,6 +39,7 @@ import pidmap.spec.pid.PidNs;
     desc = "released twice (cache below 0, namespace put twice), never released, or a put"
         + " refused as a use after free")
 @State
+@Checks(Invariant.REF_1)
 public class Pid_02_PutPidRacesPutPid {
   final ImplPidLayer l = Fixtures.layer(4, 1, 8);
   final PidNs child = Fixtures.child(l, l.initPidNs());

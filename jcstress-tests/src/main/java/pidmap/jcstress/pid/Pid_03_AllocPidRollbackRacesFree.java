@@ -11,6 +11,8 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.jcstress.Fixtures;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidNs;
 
@@ -21,7 +23,7 @@ import pidmap.spec.pid.PidNs;
  * one of its pids races the alloc. What must hold: alloc_pid either succeeds with the freed
  * root number, or fails and returns both inner numbers ([NS-1]); its struct pid goes back to
  * its cache either way it fails ([CACHE-1]). Layer: 4 bits per page, RESERVED_PIDS 1, pid_max
- * 4 at level 0 (pids 1-3, all taken in the constructor) and 8 below; a child and a grandchild
+ * 4, the seed's one global (line 46; pids 1-3 of the root all taken in the constructor); a child and a grandchild
  * namespace. T1 runs alloc_pid in the grandchild, T2 frees the root's pid 2. Reads (the new
  * pid's root number or -1, pids allocated in the child, in the grandchild, in the root, live
  * objects of cache pid_3); pid 0 counts as allocated everywhere.
@@ -40,8 +42,9 @@ import pidmap.spec.pid.PidNs;
     desc = "an inner number kept by a failed alloc_pid, a struct pid leaked, or a root number"
         + " lost")
 @State
+@Checks(Invariant.NS_1)
 public class Pid_03_AllocPidRollbackRacesFree {
-  final ImplPidLayer l = Fixtures.layer(4, 1, 8, 4, 8);
+  final ImplPidLayer l = Fixtures.layer(4, 1, 8, 4);
   final PidNs child = Fixtures.child(l, l.initPidNs());
   final PidNs grandchild = Fixtures.child(l, child);
   final Pid rootTwo;

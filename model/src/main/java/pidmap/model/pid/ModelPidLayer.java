@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
+import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.HashEntry;
 import pidmap.spec.pid.LayerConfig;
@@ -29,44 +32,23 @@ public final class ModelPidLayer implements PidLayer {
 
   private record Chain(ModelPid pid, PidType type) {}
 
-  private final LayerConfig config;
   private final ModelNamespaces namespaces;
   private final ModelPids pids;
-  private final ModelTask initTask;
+  /** The idle task, init_task: linked to init_struct_pid in all three types. */
+  private final ModelTask idle;
   private final Map<Link, ModelPid> links = new HashMap<>();
   private final Map<Chain, List<ModelTask>> chains = new HashMap<>();
   private int tasksMade;
 
   /** A booted layer. Seed: pid.c lines 43, 71-82, 627-662. */
   public ModelPidLayer(LayerConfig config) {
-    this.config = config;
     this.namespaces = new ModelNamespaces(config);
     this.pids = new ModelPids(namespaces, config.pidhashShift());
-    this.initTask = (ModelTask) newTask();
+    this.idle = (ModelTask) newTask();
     for (PidType t : PidType.values()) {
-      attachPid(initTask, t, pids.initStructPid);
+      attachPid(idle, t, pids.initStructPid);
     }
-    namespaces.init.childReaper = initTask;
-  }
-
-  @Override
-  public LayerConfig config() {
-    return config;
-  }
-
-  @Override
-  public PidNs initPidNs() {
-    return namespaces.init;
-  }
-
-  @Override
-  public Pid initStructPid() {
-    return pids.initStructPid;
-  }
-
-  @Override
-  public Task initTask() {
-    return initTask;
+    namespaces.reapers.put(namespaces.init, idle);
   }
 
   @Override
@@ -78,8 +60,18 @@ public final class ModelPidLayer implements PidLayer {
     return LayerRequire.own(name, LayerRequire.present(name, task, "a task"), ModelTask.class);
   }
 
+  @Override
+  public Task initTask() {
+    return idle;
+  }
+
   private static PidType type(PidType type) {
     return LayerRequire.present("type", type, "one of pid, pgid, sid");
+  }
+
+  @Override
+  public LayerConfig config() {
+    return namespaces.config;
   }
 
   private List<ModelTask> chain(ModelPid pid, PidType type) {
@@ -87,8 +79,24 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
-  public Pid allocPid(PidNs ns) {
-    return pids.alloc(namespaces.live("ns", ns));
+  public Pid initStructPid() {
+    return pids.initStructPid;
+  }
+
+  @Override
+  public Pid allocPid(PidNs ns, int[] setTid) {
+    ModelPidNs home = namespaces.live("ns", ns);
+    return pids.alloc(home, LayerRequire.present("set_tid", setTid, "an array").clone());
+  }
+
+  @Override
+  public List<PidCache> pidCaches() {
+    return pids.caches();
+  }
+
+  @Override
+  public void setPidMax(PidNs ns, int value) {
+    namespaces.setPidMax(ns, value);
   }
 
   @Override
@@ -101,6 +109,12 @@ public final class ModelPidLayer implements PidLayer {
     pids.free(p, linked);
   }
 
+  @Override
+  public boolean isHashed(Pid pid) {
+    return pids.isHashed(LayerRequire.own("pid", pid, ModelPid.class));
+  }
+
+  @Implements(SeedFunction.GET_PID)
   @Override
   public Pid getPid(Pid pid) {
     if (pid != null) {
@@ -127,24 +141,35 @@ public final class ModelPidLayer implements PidLayer {
     return pids.find(nr, namespaces.live("ns", ns));
   }
 
+  @Override
+  public int pidhashShift() {
+    return namespaces.config.pidhashShift();
+  }
+
+  @Override
+  public List<HashEntry> hashEntries() {
+    return pids.hashEntries();
+  }
+
   /** Seed: pid.c lines 306-318. */
+  @Implements(SeedFunction.ATTACH_PID)
   @Override
   public void attachPid(Task task, PidType type, Pid pid) {
-    ModelTask t = task("task", task);
-    type(type);
+    Link link = new Link(task("task", task), type(type));
     ModelPid p = LayerRequire.own("pid", LayerRequire.present("pid", pid, "a pid"), ModelPid.class);
-    LayerRequire.linkFree("task", t, type, links.get(new Link(t, type)));
+    LayerRequire.linkFree("task", link.task(), type, links.get(link));
     LayerRequire.attachable(p, pids.isHashed(p), p == pids.initStructPid);
-    links.put(new Link(t, type), p);
-    chain(p, type).add(0, t);
+    links.put(link, p);
+    chain(p, type).add(0, link.task()); // the head: what pid_task answers
   }
 
   /** Seed: pid.c lines 320-337: the last task of any type leaving frees the pid. */
+  @Implements(SeedFunction.DETACH_PID)
   @Override
   public void detachPid(Task task, PidType type) {
-    ModelTask t = task("task", task);
-    type(type);
-    ModelPid p = links.get(new Link(t, type));
+    Link link = new Link(task("task", task), type(type));
+    ModelTask t = link.task();
+    ModelPid p = links.get(link);
     LayerRequire.linkInUse("task", t, type, p);
     boolean last = true;
     for (PidType other : PidType.values()) {
@@ -161,12 +186,13 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 339-346: the new task takes the old one's place in the list. */
+  @Implements(SeedFunction.TRANSFER_PID)
   @Override
   public void transferPid(Task old, Task nu, PidType type) {
     ModelTask o = task("old", old);
     ModelTask n = task("new", nu);
-    type(type);
-    ModelPid p = links.get(new Link(o, type));
+    Link from = new Link(o, type(type)); // checked in the impl's order: old, new, type
+    ModelPid p = links.get(from);
     LayerRequire.linkInUse("old", o, type, p);
     LayerRequire.linkFree("new", n, type, links.get(new Link(n, type)));
     List<ModelTask> c = chain(p, type);
@@ -176,6 +202,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 348-359. */
+  @Implements(SeedFunction.PID_TASK)
   @Override
   public Task pidTask(Pid pid, PidType type) {
     if (pid == null) {
@@ -186,31 +213,42 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
+  public boolean awaitingGrace(Pid pid) {
+    return pids.awaitingGrace(LayerRequire.own("pid", pid, ModelPid.class));
+  }
+
+  @Implements(SeedFunction.FIND_TASK_BY_PID_TYPE_NS)
+  @Override
   public Task findTaskByPidTypeNs(PidType type, int nr, PidNs ns) {
     type(type);
     return pidTask(findPidNs(nr, ns), type);
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_PID)
   @Override
   public Task findTaskByPid(int nr) {
     return findTaskByPidTypeNs(PidType.PID, nr, namespaces.init);
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_VPID)
   @Override
   public Task findTaskByVpid(PidNs current, int vnr) {
     return findTaskByPidTypeNs(PidType.PID, vnr, namespaces.live("current", current));
   }
 
+  @Implements(SeedFunction.FIND_TASK_BY_PID_NS)
   @Override
   public Task findTaskByPidNs(int nr, PidNs ns) {
     return findTaskByPidTypeNs(PidType.PID, nr, ns);
   }
 
+  @Implements(SeedFunction.GET_TASK_PID)
   @Override
   public Pid getTaskPid(Task task, PidType type) {
     return getPid(links.get(new Link(task("task", task), type(type))));
   }
 
+  @Implements(SeedFunction.GET_PID_TASK)
   @Override
   public Task getPidTask(Pid pid, PidType type) {
     ModelTask t = (ModelTask) pidTask(pid, type);
@@ -227,6 +265,7 @@ public final class ModelPidLayer implements PidLayer {
     t.usage--;
   }
 
+  @Implements(SeedFunction.FIND_GET_PID)
   @Override
   public Pid findGetPid(PidNs current, int nr) {
     LayerRequire.nr(nr);
@@ -234,6 +273,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 421-431. */
+  @Implements(SeedFunction.PID_NR_NS)
   @Override
   public int pidNrNs(Pid pid, PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
@@ -241,10 +281,11 @@ public final class ModelPidLayer implements PidLayer {
       return 0;
     }
     ModelPid p = pids.live("pid", pid);
-    return n.level <= p.level() && p.nss[n.level] == n ? p.nrs[n.level] : 0;
+    return n.level() <= p.level() && p.nss[n.level()] == n ? p.nrs[n.level()] : 0;
   }
 
   /** Seed: pid.c lines 439-450, stated as: the smallest hashed number at least nr in ns. */
+  @Implements(SeedFunction.FIND_GE_PID)
   @Override
   public Pid findGePid(int nr, PidNs ns) {
     LayerRequire.nr(nr);
@@ -253,6 +294,7 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   /** Seed: pid.c lines 553-574. */
+  @Implements(SeedFunction.COPY_PID_NS)
   @Override
   public PidNs copyPidNs(long flags, PidNs old) {
     ModelPidNs o = namespaces.live("old", old);
@@ -265,6 +307,11 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
+  public PidNs initPidNs() {
+    return namespaces.init;
+  }
+
+  @Override
   public PidNs getPidNs(PidNs ns) {
     namespaces.get(namespaces.live("ns", ns));
     return ns;
@@ -272,14 +319,24 @@ public final class ModelPidLayer implements PidLayer {
 
   @Override
   public void putPidNs(PidNs ns) {
-    namespaces.put(namespaces.live("ns", ns));
+    ModelPidNs n = namespaces.live("ns", ns);
+    namespaces.put(n);
+  }
+
+  @Override
+  public int liveNamespaces() {
+    return namespaces.all.size() - 1 - namespaces.released.size();
   }
 
   /** Seed: pid.c lines 589-624: by ascending number from 2, kill the PID task of each. */
+  @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   @Override
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);
+    if (namespaces.config.profile() != Profile.LINUX_2_6_24) {
+      namespaces.dead.add(n); // disable_pid_allocation
+    }
     TreeMap<Integer, ModelPid> numbers = new TreeMap<>(pids.numbersIn(n)); // a copy: kills unhash
     List<Task> killed = new ArrayList<>();
     for (ModelPid p : numbers.tailMap(2).values()) {
@@ -293,17 +350,18 @@ public final class ModelPidLayer implements PidLayer {
         killed.add(victim);
       }
     }
-    n.childReaper = null;
+    namespaces.reapers.remove(n);
     return killed;
   }
 
   @Override
   public void setChildReaper(PidNs ns, Task task) {
     ModelPidNs n = namespaces.live("ns", ns);
-    n.childReaper = task("task", task);
+    namespaces.reapers.put(n, task("task", task));
   }
 
   /** Seed: pid.c lines 84-97. */
+  @Implements(SeedFunction.IS_CONTAINER_INIT)
   @Override
   public boolean isContainerInit(Task task) {
     ModelPid p = links.get(new Link(task("task", task), PidType.PID));
@@ -319,36 +377,6 @@ public final class ModelPidLayer implements PidLayer {
   public List<Task> pidTasks(Pid pid, PidType type) {
     ModelPid p = LayerRequire.own("pid", pid, ModelPid.class);
     return List.copyOf(chains.getOrDefault(new Chain(p, type), List.of()));
-  }
-
-  @Override
-  public boolean isHashed(Pid pid) {
-    return pids.isHashed(LayerRequire.own("pid", pid, ModelPid.class));
-  }
-
-  @Override
-  public boolean awaitingGrace(Pid pid) {
-    return pids.awaitingGrace(LayerRequire.own("pid", pid, ModelPid.class));
-  }
-
-  @Override
-  public int pidhashShift() {
-    return config.pidhashShift();
-  }
-
-  @Override
-  public List<HashEntry> hashEntries() {
-    return pids.hashEntries();
-  }
-
-  @Override
-  public List<PidCache> pidCaches() {
-    return pids.caches();
-  }
-
-  @Override
-  public int liveNamespaces() {
-    return namespaces.liveCount();
   }
 
   @Override

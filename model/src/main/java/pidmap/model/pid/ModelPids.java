@@ -2,19 +2,24 @@ package pidmap.model.pid;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import pidmap.spec.SeedFunction;
+import pidmap.spec.Implements;
 import pidmap.spec.PidAllocator;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.HashEntry;
+import pidmap.spec.pid.KernelErrno;
 import pidmap.spec.pid.LayerRequire;
 import pidmap.spec.pid.Pid;
 import pidmap.spec.pid.PidCache;
 import pidmap.spec.pid.PidHashing;
+import pidmap.spec.pid.SetTid;
 
 /**
  * The model's struct pids: the hash is, per namespace, a sorted map from number to pid; the RCU
@@ -30,6 +35,7 @@ final class ModelPids {
   private final Set<ModelPid> live = new LinkedHashSet<>();
   final ModelPid initStructPid;
 
+  @Implements(SeedFunction.INIT_STRUCT_PID)
   ModelPids(ModelNamespaces namespaces, int shift) {
     this.namespaces = namespaces;
     this.shift = shift;
@@ -38,50 +44,88 @@ final class ModelPids {
 
   /** A handle from this layer that is live. */
   ModelPid live(String name, Pid pid) {
-    ModelPid p = LayerRequire.own(name, LayerRequire.present(name, pid, "a pid"), ModelPid.class);
-    LayerRequire.livePid(name, p);
-    return p;
+    return LayerRequire.livePid(name, pid, ModelPid.class);
   }
 
-  /** Seed: pid.c lines 241-288. Innermost level first; on failure the taken numbers go back. */
-  ModelPid alloc(ModelPidNs home) {
-    int[] nrs = new int[home.level + 1];
-    ModelPidNs[] nss = new ModelPidNs[home.level + 1];
-    ModelPidNs n = home;
-    for (int i = home.level; i >= 0; i--, n = n.parent) {
-      nrs[i] = n.pidmap.alloc();
-      nss[i] = n;
-      if (nrs[i] == PidAllocator.NO_PID) {
-        for (int j = i + 1; j <= home.level; j++) {
-          nss[j].pidmap.free(nrs[j]);
-        }
-        if (i < home.level && home.pidmap.profile() == Profile.LINUX_6
-            && home.pidmap.allocatedCount() == 1) {
-          home.pidmap.setLastPid(0); // linux-6: a namespace whose first pid failed starts over
-        }
-        return null;
-      }
+  /**
+   * Seed: pid.c lines 241-288; under linux-6 today's alloc_pid with set_tid (PidLayer#allocPid).
+   * Innermost level first; on failure the taken numbers go back.
+   */
+  @Implements(SeedFunction.ALLOC_PID)
+  ModelPid alloc(ModelPidNs home, int[] setTid) {
+    boolean linux6 = home.pidmap().profile() == Profile.LINUX_6;
+    if (linux6) {
+      SetTid.size(setTid.length, home.level());
+    } else {
+      LayerRequire.noSetTid(setTid);
     }
+    Map<ModelPidNs, Integer> taken = new LinkedHashMap<>();
+    ModelPidNs n = home;
+    for (int k = 0; n != null; k++, n = n.parent()) {
+      int nr;
+      if (k < setTid.length) {
+        try {
+          SetTid.entry(setTid[k], n.level(), n.pidmap().pidMax(), n.childReaper() != null);
+          nr = n.pidmap().allocExactly(setTid[k]);
+          if (nr == PidAllocator.NO_PID) {
+            throw SetTid.taken(setTid[k], n.level());
+          }
+        } catch (KernelErrno e) {
+          giveBack(home, taken, linux6);
+          throw e;
+        }
+      } else {
+        nr = n.pidmap().alloc();
+        if (nr == PidAllocator.NO_PID) {
+          giveBack(home, taken, linux6);
+          return null;
+        }
+      }
+      taken.put(n, nr);
+    }
+    if (linux6 && !home.allocating()) {
+      giveBack(home, taken, true); // PIDNS_ADDING is gone: ENOMEM, after every level allocated
+      return null;
+    }
+    int[] nrs = new int[home.level() + 1];
+    ModelPidNs[] nss = new ModelPidNs[home.level() + 1];
+    taken.forEach((ns, nr) -> {
+      nrs[ns.level()] = nr;
+      nss[ns.level()] = ns;
+    });
     ModelPid p = new ModelPid(nrs, nss);
     namespaces.get(home);
     live.add(p);
-    for (int i = 0; i <= home.level; i++) {
+    for (int i = 0; i <= home.level(); i++) {
       numbersIn(nss[i]).put(nrs[i], p);
     }
     return p;
   }
 
+  /**
+   * The numbers go back; under linux-6 a namespace with no hashed pid that still allocates
+   * starts over (alloc_pid's "pid_allocated == PIDNS_ADDING" reset of the cursor).
+   */
+  private void giveBack(ModelPidNs home, Map<ModelPidNs, Integer> taken, boolean linux6) {
+    taken.forEach((ns, nr) -> ns.pidmap().free(nr));
+    if (linux6 && home.allocating() && numbersIn(home).isEmpty()) {
+      home.pidmap().setLastPid(0);
+    }
+  }
+
   /** Seed: pid.c lines 224-239. {@code linked}: some task is linked to it (refused). */
+  @Implements(SeedFunction.FREE_PID)
   void free(ModelPid p, boolean linked) {
     LayerRequire.freeable(p, isHashed(p), p == initStructPid, linked);
     for (int i = 0; i <= p.level(); i++) {
       numbersIn(p.nss[i]).remove(p.nrs[i]);
-      p.nss[i].pidmap.free(p.nrs[i]);
+      p.nss[i].pidmap().free(p.nrs[i]);
     }
     rcuQueue.add(p);
   }
 
   /** Seed: pid.c lines 202-216. */
+  @Implements(SeedFunction.PUT_PID)
   void put(ModelPid p) {
     LayerRequire.putable(p, p == initStructPid);
     p.count--;
@@ -93,6 +137,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 218-222, 238. */
+  @Implements(SeedFunction.DELAYED_PUT_PID)
   int gracePeriod() {
     List<ModelPid> due = new ArrayList<>(rcuQueue);
     rcuQueue.clear();
@@ -101,6 +146,7 @@ final class ModelPids {
   }
 
   /** Seed: pid.c lines 290-303. */
+  @Implements(SeedFunction.FIND_PID_NS)
   ModelPid find(int nr, ModelPidNs ns) {
     return numbersIn(ns).get(nr);
   }

@@ -9,12 +9,16 @@ import pidmap.spec.Require;
 
 /**
  * What a pid layer is built from: the bitmap geometry and search rule every namespace's
- * allocator uses, the machine's memory (which sizes the pid hash), and each level's pid_max.
+ * allocator uses, the machine's memory (which sizes the pid hash), and the pid_max it boots with.
  *
- * <p>pid_max is one global in the seed (line 46); here each namespace's allocator has its own,
- * taken from {@code pidMaxByLevel} at the namespace's level (the last entry for deeper levels,
- * the geometry's default when the list is empty). A tiny pid_max at an outer level makes that
- * level run out first, which reaches the rollback of seed lines 282-285.
+ * <p>pid_max follows the profile. linux-2.6.24: one global (seed line 46) that every level's
+ * alloc reads; the root namespace holds a number for every pid, so it fills first, and the next
+ * fork in a child fails at level 0 after the child took a number (the rollback of seed lines
+ * 282-285). linux-6 (6.14 and later): each namespace has its own; init_pid_ns boots with
+ * {@code pidMaxByLevel}'s first entry and every new namespace starts at PID_MAX_LIMIT (the
+ * running kernel 6.18 answers 4194304 in a fresh namespace whatever its parent's is). So the
+ * list holds the boot value only; a linux-6 list may also name PID_MAX_LIMIT for the deeper
+ * levels, which is what they get anyway. Anything else is refused.
  *
  * <p>Immutable and thread-safe.
  *
@@ -39,6 +43,18 @@ public record LayerConfig(
     for (int v : pidMaxByLevel) {
       Require.pidMax(v, geometry);
     }
+    for (int level = 1; level < pidMaxByLevel.size(); level++) {
+      int v = pidMaxByLevel.get(level);
+      if (profile == Profile.LINUX_2_6_24 && v != pidMaxByLevel.get(0)) {
+        throw new PidmapException("pid_max/level", pidMaxByLevel.toString(),
+            "one value: linux-2.6.24's pid_max is one global (seed line 46)");
+      }
+      if (profile != Profile.LINUX_2_6_24 && v != geometry.pidMaxLimit()) {
+        throw new PidmapException("pid_max/level", pidMaxByLevel.toString(),
+            "init_pid_ns's value, then only pid_max_limit " + geometry.pidMaxLimit()
+                + ": under linux-6 a new namespace starts at PID_MAX_LIMIT");
+      }
+    }
   }
 
   /** The kernel's geometry and rule, a 1 GiB machine, the default pid_max everywhere. */
@@ -46,12 +62,24 @@ public record LayerConfig(
     return new LayerConfig(Geometry.KERNEL, Profile.LINUX_2_6_24, ONE_GIGABYTE_PAGES, List.of());
   }
 
-  /** The pid_max a namespace at {@code level} starts with. */
-  public int pidMaxAt(int level) {
-    if (pidMaxByLevel.isEmpty()) {
-      return geometry.defaultPidMax();
+  /**
+   * The pid_max the layer boots with: linux-2.6.24's global, linux-6's init_pid_ns's (the
+   * geometry's default when the list is empty).
+   */
+  public int bootPidMax() {
+    return pidMaxByLevel.isEmpty() ? geometry.defaultPidMax() : pidMaxByLevel.get(0);
+  }
+
+  /**
+   * The pid_max a namespace created at {@code level} starts with, before any write: the boot
+   * value at level 0; deeper, the global's current value under linux-2.6.24 (the caller knows
+   * it) and PID_MAX_LIMIT under linux-6.
+   */
+  public int pidMaxAt(int level, int global) {
+    if (level == 0) {
+      return bootPidMax();
     }
-    return pidMaxByLevel.get(Math.min(level, pidMaxByLevel.size() - 1));
+    return profile == Profile.LINUX_2_6_24 ? global : geometry.pidMaxLimit();
   }
 
   /** pidhash_shift for this machine (seed 636-637). */
@@ -65,7 +93,7 @@ public record LayerConfig(
    */
   public String label() {
     return geometry.label() + " mem=" + (nrKernelPages >> (20 - PidHashing.PAGE_SHIFT)) + "MiB"
-        + (pidMaxByLevel.isEmpty() ? "" : " pid_max/level=" + pidMaxByLevel)
+        + (pidMaxByLevel.isEmpty() ? "" : " boot_pid_max=" + bootPidMax())
         + (profile == Profile.LINUX_2_6_24 ? "" : " " + profile.id());
   }
 }

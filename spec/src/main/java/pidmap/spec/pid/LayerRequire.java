@@ -124,6 +124,31 @@ public final class LayerRequire {
     }
   }
 
+  /**
+   * A live namespace of the calling layer's own kind: present, made by that layer, not released.
+   * The one argument check every namespace-taking call of model and impl starts with.
+   */
+  public static <T extends PidNs> T liveNs(String name, PidNs ns, Class<T> type) {
+    T n = own(name, present(name, ns, "a namespace"), type);
+    liveNs(name, n);
+    return n;
+  }
+
+  /** A live pid of the calling layer's own kind: present, made by that layer, not released. */
+  public static <T extends Pid> T livePid(String name, Pid pid, Class<T> type) {
+    T p = own(name, present(name, pid, "a pid"), type);
+    livePid(name, p);
+    return p;
+  }
+
+  /** linux-2.6.24 had no clone3, so no set_tid: a non-empty one is refused. */
+  public static void noSetTid(int[] setTid) {
+    if (setTid.length != 0) {
+      throw new PidmapException("set_tid", java.util.Arrays.toString(setTid),
+          "empty under linux-2.6.24, which has no clone3 (set_tid is Linux 5.5's)");
+    }
+  }
+
   /** zap_pid_ns_processes runs for a child namespace only: init_pid_ns's init never exits. */
   public static void zappable(PidNs ns, boolean isInitPidNs) {
     liveNs("ns", ns);

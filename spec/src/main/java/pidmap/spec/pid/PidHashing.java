@@ -1,6 +1,8 @@
 package pidmap.spec.pid;
 
+import pidmap.spec.Implements;
 import pidmap.spec.PidmapException;
+import pidmap.spec.SeedFunction;
 
 /**
  * Where a (number, namespace) pair lives in the pid hash, and how big the hash is: the seed's
@@ -46,6 +48,7 @@ public final class PidHashing {
    *
    * @param bits 1..63
    */
+  @Implements(SeedFunction.HASH_LONG)
   public static int hashLong(long val, int bits) {
     if (bits < 1 || bits > 63) {
       throw new PidmapException("bits", bits, "1 <= bits <= 63");
@@ -57,6 +60,7 @@ public final class PidHashing {
    * pid_hashfn(nr, ns): the number plus the namespace's address, as unsigned longs, hashed to
    * {@code shift} bits. The int {@code nr} widens with its sign, as the C cast does.
    */
+  @Implements(SeedFunction.PID_HASHFN)
   public static int pidHashFn(int nr, long nsKey, int shift) {
     return hashLong((long) nr + nsKey, shift);
   }
@@ -80,6 +84,7 @@ public final class PidHashing {
    *
    * <p>Seed: pid.c lines 631-638.
    */
+  @Implements(SeedFunction.PIDHASH_INIT)
   public static int pidhashShift(long nrKernelPages) {
     if (nrKernelPages < 0) {
       throw new PidmapException("nr_kernel_pages", nrKernelPages, "0 <= nr_kernel_pages");

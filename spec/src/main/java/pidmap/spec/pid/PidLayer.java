@@ -52,7 +52,25 @@ public interface PidLayer {
    * given back and the answer is null (the last_pid of the levels that had one has moved).
    * Seed: pid.c lines 241-288.
    */
-  Pid allocPid(PidNs ns);
+  default Pid allocPid(PidNs ns) {
+    return allocPid(ns, new int[0]);
+  }
+
+  /**
+   * alloc_pid with clone3's set_tid (Linux 5.5 and later): {@code setTid[0]} is the number at
+   * {@code ns}'s own level, {@code setTid[1]} at its parent's, and so on; levels past the array
+   * are allocated as usual. An entry is taken exactly and leaves that level's last_pid where it
+   * was. Under linux-6 (per {@link SetTid}) a well-formed call the kernel would fail throws
+   * {@link KernelErrno}: EINVAL for too many entries, a tid below 1 or at least that level's
+   * pid_max, or a tid other than 1 where there is no child reaper; EEXIST for a taken one. The
+   * numbers taken at inner levels go back first; last_pid moved by cyclic levels stays moved.
+   * Under linux-6 a namespace whose allocation is disabled ({@link PidNs#allocating()} false)
+   * answers null after every level allocated and gave back its number (the kernel's ENOMEM once
+   * PIDNS_ADDING is gone). On any linux-6 failure a namespace that has no pid and still
+   * allocates starts over (last_pid 0). Under linux-2.6.24 a non-empty set_tid is refused
+   * (clone3 did not exist).
+   */
+  Pid allocPid(PidNs ns, int[] setTid);
 
   /**
    * free_pid: unhashes every level and gives every number back at once, and queues the put of
@@ -149,7 +167,9 @@ public interface PidLayer {
    * copy_pid_ns: without CLONE_NEWPID, {@code old} with one more reference; with it, a new
    * namespace one level deeper (count 1, page 0 with pid 0, last_pid 0, no child reaper, the
    * pid_max of its level) that holds a reference on {@code old}. CLONE_NEWPID with CLONE_THREAD
-   * is refused (the seed's EINVAL). Seed: pid.c lines 504-574.
+   * is refused (the seed's EINVAL). Under linux-6 a namespace deeper than
+   * {@link SetTid#MAX_PID_NS_LEVEL} throws {@link KernelErrno} ENOSPC, nothing changed.
+   * Seed: pid.c lines 504-574.
    */
   PidNs copyPidNs(long flags, PidNs old);
 
@@ -166,9 +186,19 @@ public interface PidLayer {
    * zap_pid_ns_processes: the namespace's init is exiting; every task whose PID number there is
    * 2 or more is killed (here: every link of it detached, which frees its pids at every level),
    * in ascending number order, then the child reaper is cleared. Answers the killed tasks, in
-   * order, so the caller can finish their exit. Refuses init_pid_ns. Seed: 589-624.
+   * order, so the caller can finish their exit. Refuses init_pid_ns. Under linux-6 it first
+   * disables allocation in {@code ns} (disable_pid_allocation: PIDNS_ADDING cleared), so later
+   * forks into it fail with ENOMEM. Seed: 589-624.
    */
   List<Task> zapPidNsProcesses(PidNs ns);
+
+  /**
+   * Writes pid_max. linux-2.6.24: the one global (seed line 46), so every namespace's allocator,
+   * live or created later, uses {@code value}; {@code ns} must be live. linux-6 (6.14 and later):
+   * {@code ns}'s own pid_max only; a new namespace starts at PID_MAX_LIMIT. Refuses a value
+   * outside [pid_max_min, pid_max_limit].
+   */
+  void setPidMax(PidNs ns, int value);
 
   /** ns->child_reaper = task, as copy_process (CLONE_NEWPID) and de_thread write it. */
   void setChildReaper(PidNs ns, Task task);

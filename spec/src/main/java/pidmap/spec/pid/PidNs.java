@@ -32,6 +32,13 @@ public interface PidNs {
   /** The task that reaps orphans in it; null when none (a new namespace, or after a zap). */
   Task childReaper();
 
+  /**
+   * Whether forks may still allocate here (PIDNS_ADDING of Linux 6's pid_allocated): true from
+   * creation until a linux-6 zap disables it. Always true under linux-2.6.24, which had no such
+   * flag.
+   */
+  boolean allocating();
+
   /** Creation order: 0 for init_pid_ns, then 1, 2, ... in the order namespaces were created. */
   int serial();
 

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import pidmap.spec.Checks;
+import pidmap.spec.Invariant;
 import pidmap.spec.PidmapException;
 
 /** pid_hashfn and pidhash_init as the seed and 2.6.24's hash.h state them. */
+@Checks(Invariant.HASH_1)
 class PidHashingTest {
 
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);

@@ -3,6 +3,8 @@ package pidmap.trace.layer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import pidmap.spec.PidmapException;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.PidType;
@@ -29,18 +31,25 @@ import pidmap.spec.pid.PidType;
  * @param type a pid type
  * @param nr a number to look up, or a new pid_max
  * @param flags clone flags for fork and unshare
+ * @param setTid clone3's set_tid for fork, innermost level first; empty for a plain fork
  */
 public record LayerOp(Kind kind, int id, String task, String other, String pid, String ns,
-    PidType type, long nr, long flags) {
+    PidType type, long nr, long flags, List<Integer> setTid) {
+
+  public LayerOp {
+    setTid = setTid == null ? List.of() : List.copyOf(setTid);
+  }
 
   /** The operations, with their trace names and the fields each one uses, in trace order. */
   public enum Kind {
-    FORK("fork", "id parent flags"),
+    FORK("fork", "id parent flags set_tid"),
     EXIT("exit", "task"),
+    REAP("reap", "task"),
     EXEC("exec", "task"),
     SETSID("setsid", "task"),
     SETPGID("setpgid", "task group"),
     UNSHARE("unshare", "id task flags"),
+    SETNS("setns", "task ns"),
     ZAP("zap", "ns"),
     SET_PID_MAX("set_pid_max", "ns value"),
     GRACE("grace", ""),
@@ -93,36 +102,45 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static LayerOp of(Kind kind) {
-    return new LayerOp(kind, 0, null, null, null, null, null, 0, 0);
+    return new LayerOp(kind, 0, null, null, null, null, null, 0, 0, List.of());
   }
 
   public static LayerOp fork(int id, String parent, long flags) {
-    return new LayerOp(Kind.FORK, id, parent, null, null, null, null, 0, flags);
+    return new LayerOp(Kind.FORK, id, parent, null, null, null, null, 0, flags, List.of());
+  }
+
+  /** clone3 with set_tid: {@code setTid[0]} is the child's number in its own namespace. */
+  public static LayerOp fork(int id, String parent, long flags, List<Integer> setTid) {
+    return new LayerOp(Kind.FORK, id, parent, null, null, null, null, 0, flags, setTid);
+  }
+
+  public static LayerOp setns(String task, String ns) {
+    return new LayerOp(Kind.SETNS, 0, task, null, null, ns, null, 0, 0, List.of());
   }
 
   public static LayerOp unshare(int id, String task, long flags) {
-    return new LayerOp(Kind.UNSHARE, id, task, null, null, null, null, 0, flags);
+    return new LayerOp(Kind.UNSHARE, id, task, null, null, null, null, 0, flags, List.of());
   }
 
   public static LayerOp task(Kind kind, String task) {
-    return new LayerOp(kind, 0, task, null, null, null, null, 0, 0);
+    return new LayerOp(kind, 0, task, null, null, null, null, 0, 0, List.of());
   }
 
   public static LayerOp tasks(Kind kind, String task, String other, PidType type) {
-    return new LayerOp(kind, 0, task, other, null, null, type, 0, 0);
+    return new LayerOp(kind, 0, task, other, null, null, type, 0, 0, List.of());
   }
 
   public static LayerOp pid(Kind kind, String pid, PidType type) {
-    return new LayerOp(kind, 0, null, null, pid, null, type, 0, 0);
+    return new LayerOp(kind, 0, null, null, pid, null, type, 0, 0, List.of());
   }
 
   public static LayerOp ns(Kind kind, String ns, long nr) {
-    return new LayerOp(kind, 0, null, null, null, ns, null, nr, 0);
+    return new LayerOp(kind, 0, null, null, null, ns, null, nr, 0, List.of());
   }
 
   public static LayerOp lookup(Kind kind, String task, String pid, String ns, PidType type,
       long nr) {
-    return new LayerOp(kind, 0, task, null, pid, ns, type, nr, 0);
+    return new LayerOp(kind, 0, task, null, pid, ns, type, nr, 0, List.of());
   }
 
   /** The value of one named field, as the trace writes it. */
@@ -149,6 +167,8 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
         return nr;
       case "flags":
         return CloneFlags.describe(flags);
+      case "set_tid":
+        return setTid;
       default:
         throw new AssertionError(name);
     }
@@ -160,7 +180,12 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
     o.put("op", kind.wire);
     for (String f : kind.fields) {
       Object v = field(f);
-      if (v instanceof Integer i) {
+      if (v instanceof List<?> list) {
+        if (!list.isEmpty()) {
+          com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray(f);
+          list.forEach(x -> a.add((Integer) x));
+        }
+      } else if (v instanceof Integer i) {
         o.put(f, i);
       } else if (v instanceof Long l) {
         o.put(f, l);
@@ -186,7 +211,25 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
     JsonNode nr = n.has("value") ? n.get("value") : n.get("nr");
     return new LayerOp(kind, n.path("id").asInt(0), text(parent), text(other), text(n.get("pid")),
         text(n.get("ns")), n.has("type") ? PidType.byWire(n.get("type").asText()) : null,
-        nr == null ? 0 : nr.asLong(), n.has("flags") ? flags(n.get("flags").asText()) : 0);
+        nr == null ? 0 : nr.asLong(), n.has("flags") ? flags(n.get("flags").asText()) : 0,
+        setTid(n.get("set_tid")));
+  }
+
+  private static List<Integer> setTid(JsonNode n) {
+    if (n == null) {
+      return List.of();
+    }
+    if (!n.isArray()) {
+      throw new PidmapException("set_tid", n.toString(), "an array of numbers, innermost level first");
+    }
+    List<Integer> out = new ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.canConvertToInt()) {
+        throw new PidmapException("set_tid", n.toString(), "an array of int numbers");
+      }
+      out.add(e.asInt());
+    }
+    return out;
   }
 
   private static String text(JsonNode n) {
@@ -224,7 +267,7 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
     }
     sb.append(kind.wire);
     for (String f : kind.fields) {
-      if (!f.equals("id")) {
+      if (!f.equals("id") && !(f.equals("set_tid") && setTid.isEmpty())) {
         sb.append(' ').append(field(f));
       }
     }
