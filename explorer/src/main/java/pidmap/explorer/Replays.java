@@ -29,7 +29,7 @@ final class Replays implements Candidate.Positioned {
   private final RecordingMemory recorder;
   private final SequentialMemory memory;
   private final InspectablePidAllocator allocator;
-  private final Node[] roots;
+  private final ReplayNode[] roots;
   private final int limit;
   private long state;
   private long walks;
@@ -54,7 +54,7 @@ final class Replays implements Candidate.Positioned {
     this.recorder = new RecordingMemory(memory);
     this.allocator = factory.create(recorder, g, p);
     this.limit = g.pidMaxLimit();
-    this.roots = new Node[(limit + 3) * 8];
+    this.roots = new ReplayNode[(limit + 3) * 8];
     this.free = new int[g.pidmapEntries()];
   }
 
@@ -66,9 +66,9 @@ final class Replays implements Candidate.Positioned {
   @Override
   public int run(int code, PidmapException[] refusal) {
     int slot = (Ops.arg(code) + 1) * 8 + Ops.kind(code);
-    Node root = roots[slot];
+    ReplayNode root = roots[slot];
     if (root != null && ++walks % CHECK_EVERY != 0) {
-      Node leaf = walk(root);
+      ReplayNode leaf = walk(root);
       if (leaf != null) {
         ranForReal = false;
         refusal[0] = leaf.refusal;
@@ -80,7 +80,7 @@ final class Replays implements Candidate.Positioned {
       return answer;
     }
     if (root == null) {
-      root = roots[slot] = Node.of(recorder.log.isEmpty() ? null : recorder.log.get(0));
+      root = roots[slot] = ReplayNode.of(recorder.log.isEmpty() ? null : recorder.log.get(0));
     }
     // a checked run must retrace its path
     root.add(recorder.log, answer, answer == Ops.REFUSED ? refusal[0] : null, code);
@@ -100,7 +100,7 @@ final class Replays implements Candidate.Positioned {
   }
 
   /** Walks the tree from {@code node} against the state; the leaf, or null where it ends. */
-  private Node walk(Node node) {
+  private ReplayNode walk(ReplayNode node) {
     set = StateCode.set(state);
     installed = StateCode.installed(state);
     counted = 0;
@@ -219,123 +219,5 @@ final class Replays implements Candidate.Positioned {
       counter(m);
     }
     return ConcreteState.differs(set, installed, free, last, pidMax, expected, g);
-  }
-
-  /** A node of an operation's tree: an access and its branches by value, or a leaf. */
-  static final class Node {
-    final Access access;
-    final boolean leaf;
-    int answer;
-    PidmapException refusal;
-    private boolean filled;
-    private long[] keys = new long[2];
-    private Node[] kids = new Node[2];
-    private int n;
-
-    private Node(Access access, boolean leaf) {
-      this.access = access;
-      this.leaf = leaf;
-    }
-
-    static Node of(Access first) {
-      return first == null ? new Node(null, true) : new Node(first, false);
-    }
-
-    Node child(long value) {
-      if (hashed != null) {
-        int mask = hashed.length - 1;
-        for (int i = hash(value) & mask; hashed[i] != null; i = (i + 1) & mask) {
-          if (hashedKeys[i] == value) {
-            return hashed[i];
-          }
-        }
-        return null;
-      }
-      for (int i = 0; i < n; i++) {
-        if (keys[i] == value) {
-          return kids[i];
-        }
-      }
-      return null;
-    }
-
-    /** Above {@value #LINEAR} branches, an open-addressing table. */
-    private static final int LINEAR = 8;
-    private long[] hashedKeys;
-    private Node[] hashed;
-
-    private static int hash(long v) {
-      long h = v * 0x9E37_79B9_7F4A_7C15L;
-      return (int) (h ^ (h >>> 32));
-    }
-
-    private void rehash() {
-      int cap = Integer.highestOneBit(n * 4);
-      hashedKeys = new long[cap];
-      hashed = new Node[cap];
-      for (int i = 0; i < n; i++) {
-        int j = hash(keys[i]) & (cap - 1);
-        while (hashed[j] != null) {
-          j = (j + 1) & (cap - 1);
-        }
-        hashedKeys[j] = keys[i];
-        hashed[j] = kids[i];
-      }
-    }
-
-    /** Adds the path of {@code log} below this node (this node is the log's first access). */
-    Node add(List<Access> log, int answer, PidmapException refusal, int code) {
-      Node at = this;
-      for (int i = 0; i < log.size(); i++) {
-        Access a = log.get(i);
-        if (at.leaf || !at.access.sameAccess(a)) {
-          throw new IllegalStateException("two runs of " + Ops.op(code) + " that read the same"
-              + " values made different accesses (" + at.access + ", " + a + "): the allocator"
-              + " is not deterministic in its memory");
-        }
-        Node next = at.child(a.value());
-        if (next == null) {
-          next = Node.of(i + 1 < log.size() ? log.get(i + 1) : null);
-          at.put(a.value(), next);
-        }
-        at = next;
-      }
-      if (!at.leaf) {
-        throw new IllegalStateException("a run of " + Ops.op(code) + " ended where another went"
-            + " on: the allocator is not deterministic in its memory");
-      }
-      if (!at.filled) {
-        at.answer = answer;
-        at.refusal = refusal;
-        at.filled = true;
-      } else if (at.answer != answer || (refusal != null) != (at.refusal != null)
-          || (refusal != null && !refusal.sameRefusal(at.refusal))) {
-        throw new IllegalStateException("two runs of " + Ops.op(code) + " that read the same"
-            + " values answered differently (" + at.answer + ", " + answer + "): the allocator"
-            + " keeps state outside its memory");
-      }
-      return at;
-    }
-
-    private void put(long value, Node kid) {
-      if (n == keys.length) {
-        keys = java.util.Arrays.copyOf(keys, n * 2);
-        kids = java.util.Arrays.copyOf(kids, n * 2);
-      }
-      keys[n] = value;
-      kids[n] = kid;
-      n++;
-      if (n > LINEAR && (hashed == null || n * 2 > hashed.length)) {
-        rehash();
-      } else if (hashed != null) {
-        int mask = hashed.length - 1;
-        int j = hash(value) & mask;
-        while (hashed[j] != null) {
-          j = (j + 1) & mask;
-        }
-        hashedKeys[j] = value;
-        hashed[j] = kid;
-      }
-    }
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * Lincheck's interleaving tables: the operation a step starts, the access it makes, and the
  * answer when the operation ends. Stateless.
  */
-final class Table {
-  private Table() {}
+final class InterleavingTable {
+  private InterleavingTable() {}
 
   static String render(List<Interleaving.Edge> path, List<Interleaving.Edge> then, Plan plan) {
     int threads = plan.threads();
