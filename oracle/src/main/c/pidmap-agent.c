@@ -1,11 +1,13 @@
 /*
- * pidmap-agent: the live-kernel oracle of pidmap.
+ * pidmap-agent: the live-kernel oracle of pidmap, and an agent of docs/AGENT-PROTOCOL.md
+ * (protocol 1): the running kernel is just another agent for `./pidmap conform --agent kernel`.
  *
  * Becomes pid 1 of a fresh PID namespace (with a private mount namespace and its own /proc) and
- * answers a line protocol on stdin/stdout, one reply line per request line:
+ * answers a line protocol on stdin/stdout, one reply line per request line. The allocator level:
  *
  *   alloc            -> "pid N"  | "errno NAME"   create a holder; N is its pid in the namespace
- *   free P           -> "ok"     | "error ..."    SIGKILL holder P and reap it (free once reaped)
+ *   free P           -> "ok"     | "errno EINVAL" SIGKILL holder P and reap it (free once reaped);
+ *                                                  EINVAL when P is not a holder
  *   set_last V       -> "ok"     | "errno NAME"   write V to /proc/sys/kernel/ns_last_pid
  *   set_pid_max V    -> "ok"     | "errno NAME"   write V to /proc/sys/kernel/pid_max
  *   next V           -> "pid N"                   smallest pid above V in this /proc, or -1
@@ -19,8 +21,12 @@
  *   free P           -> "ok killed P..."           when P is the nested namespace's init
  *   quit             -> exits; the kernel then kills every holder (pid 1 of the namespace died)
  *
+ * The process level (fork with flags and set_tid, exit, reap, setsid, setpgid, unshare, setns,
+ * and the sysctls of any task's namespace with in=TASK) is pidmap-tasks.c; t1 is this process.
+ *
  * Before the first request it prints one line:
- *   "hello pid=1 pid_max=M last=L pid_max_per_ns=yes|no pid_max_writable=yes|no:ERRNO release=R"
+ *   "hello protocol=1 agent=linux-kernel ops=... features=... pid=1 pid_max=M last=L
+ *    pid_max_per_ns=yes|no pid_max_writable=yes|no:ERRNO release=R"
  * (pid_max is per namespace since Linux 6.14; before that the agent refuses set_pid_max with
  * EPERM rather than change the whole machine's pid_max)
  * or, when the machine refuses the namespaces, "unavailable <what>: <why>" and exits 3.
@@ -63,6 +69,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pidmap-agent.h"
+
+#define OPS "alloc,free,next,set_last,set_pid_max,get_last,get_pid_max,check,nest,alloc_at," \
+            "fork,exit,reap,setsid,setpgid,unshare,setns"
+#if defined(__x86_64__)
+#define FEATURES "CLONE_NEWPID,CLONE_THREAD,set_tid,in"
+#else
+#define FEATURES "CLONE_NEWPID,set_tid,in"
+#endif
 #define PID_LIMIT (4 * 1024 * 1024) /* PID_MAX_LIMIT on 64-bit: no pid is at or above it */
 #define SLOTS_PER_CHUNK 4096
 #define MAX_CHUNKS 1024             /* at most 4M holders, as many as there are pids */
@@ -175,8 +190,7 @@ static void flush_out(void) {
   out_len = 0;
 }
 
-static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void reply(const char *fmt, ...) {
+void reply(const char *fmt, ...) {
   char line[512];
   va_list ap;
   va_start(ap, fmt);
@@ -196,7 +210,7 @@ static void reply(const char *fmt, ...) {
   out_len += (size_t)n;
 }
 
-static const char *errno_name(int e) {
+const char *errno_name(int e) {
   switch (e) {
     case EAGAIN: return "EAGAIN";
     case ENOMEM: return "ENOMEM";
@@ -210,6 +224,9 @@ static const char *errno_name(int e) {
     case ESRCH: return "ESRCH";
     case ECHILD: return "ECHILD";
     case EINTR: return "EINTR";
+    case EEXIST: return "EEXIST";
+    case ETIMEDOUT: return "ETIMEDOUT";
+    case ENOSYS: return "ENOSYS";
     default: return "EUNKNOWN";
   }
 }
@@ -428,7 +445,7 @@ static void free_nested_init(long pid) {
 
 static void do_free(long pid) {
   if (pid <= 1 || pid >= PID_LIMIT || slot_of_pid[pid] == 0) {
-    reply("error not-held %ld", pid);
+    reply("errno EINVAL"); /* not held: the model refuses it the same way */
     return;
   }
   if (pid == nested_init) {
@@ -586,6 +603,8 @@ static void handle(char *line) {
   int n = sscanf(line, "%31s %ld", cmd, &arg);
   if (n < 1) {
     reply("error empty request");
+  } else if (tasks_handle(line)) {
+    /* the process level, or a sysctl of a task's namespace: answered */
   } else if (strcmp(cmd, "alloc") == 0) {
     do_alloc();
   } else if (strcmp(cmd, "free") == 0 && n == 2) {
@@ -676,7 +695,10 @@ static void run_init(void) {
   long pid_max = read_sysctl(PID_MAX);
   /* Writing the value it already has tells whether we may write it at all. */
   int werr = !pid_max_per_ns ? EPERM : pid_max > 0 ? write_sysctl(PID_MAX, pid_max) : ENOENT;
-  reply("hello pid=%d pid_max=%ld last=%ld pid_max_per_ns=%s pid_max_writable=%s%s release=%s",
+  setsid(); /* t1, the namespace's init, leads its own session and process group */
+  tasks_init();
+  reply("hello protocol=1 agent=linux-kernel ops=" OPS " features=" FEATURES
+        " pid=%d pid_max=%ld last=%ld pid_max_per_ns=%s pid_max_writable=%s%s release=%s",
         (int)getpid(), pid_max, read_sysctl(NS_LAST_PID), pid_max_per_ns ? "yes" : "no",
         werr == 0 ? "yes" : "no:", werr == 0 ? "" : errno_name(werr), u.release);
   serve();

@@ -100,6 +100,16 @@ public final class KernelAgent implements AutoCloseable {
         f.getOrDefault("release", "?"));
   }
 
+  /**
+   * The kernel agent's executable, for a caller that runs it as an agent of the protocol in
+   * docs/AGENT-PROTOCOL.md (the conformance kit's {@code --agent kernel}).
+   *
+   * @throws KernelUnavailableException when it was not built or this is not Linux
+   */
+  public static Path binary() throws KernelUnavailableException {
+    return AgentBinary.locate();
+  }
+
   public Hello hello() {
     return hello;
   }

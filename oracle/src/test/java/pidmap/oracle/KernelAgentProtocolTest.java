@@ -13,7 +13,8 @@ class KernelAgentProtocolTest {
 
   @Test
   void helloLineIsRead() {
-    KernelAgent.Hello h = KernelAgent.parseHello("hello pid=1 pid_max=4194304 last=1"
+    KernelAgent.Hello h = KernelAgent.parseHello("hello protocol=1 agent=linux-kernel"
+        + " ops=alloc,free features=in pid=1 pid_max=4194304 last=1"
         + " pid_max_per_ns=yes pid_max_writable=no:EPERM release=6.18.44-fc-v657");
     assertThat(h).isEqualTo(
         new KernelAgent.Hello(1, 4194304, 1, true, false, "6.18.44-fc-v657"));
