@@ -162,29 +162,59 @@ final class Expander {
     return Ops.outcome(code, answer, refused, profile.exhaustionErrno());
   }
 
-  /** The model at {@code s}: moved there by set_last or set_pid_max when only that differs. */
+  /**
+   * The model at {@code s}: moved back there through its own operations when it stands one step
+   * away (set_last or set_pid_max when only that differs; allocExactly of the one pid a free took,
+   * or free of the one pid an alloc took and set_last, when the set differs by that pid), else
+   * put there afresh. Each move back is checked against {@code s}.
+   */
   private void positionModel(long s) {
     if (modelAt == s) {
       return;
     }
-    if (modelAt != -1) {
-      long onlyLast = StateCode.withLastPid(modelAt, StateCode.lastPid(s));
-      long onlyMax = StateCode.withPidMax(modelAt, StateCode.pidMax(s));
-      if (onlyLast == s && StateCode.lastPid(s) <= StateCode.pidMax(s)) {
-        model.setLastPid(StateCode.lastPid(s));
-        modelAt = s;
-        return;
-      }
-      if (onlyMax == s) {
-        model.setPidMax(StateCode.pidMax(s));
-        modelAt = s;
-        return;
-      }
+    if (modelAt != -1 && StateCode.pidMax(modelAt) == StateCode.pidMax(s)
+        && moveBack(s)) {
+      modelAt = s;
+      return;
+    }
+    if (modelAt != -1 && StateCode.withPidMax(modelAt, StateCode.pidMax(s)) == s) {
+      model.setPidMax(StateCode.pidMax(s));
+      modelAt = s;
+      return;
     }
     model = ModelPidAllocator.at(g, profile, BitSet.valueOf(new long[] {StateCode.set(s)}),
         BitSet.valueOf(new long[] {StateCode.installed(s)}), StateCode.lastPid(s),
         StateCode.pidMax(s));
     modelAt = s;
+  }
+
+  /** Moves the model from {@code modelAt} back to {@code s} (same pid_max); whether it could. */
+  private boolean moveBack(long s) {
+    long have = StateCode.set(modelAt);
+    long want = StateCode.set(s);
+    long extra = have & ~want;
+    long missing = want & ~have;
+    int last = StateCode.lastPid(s);
+    if (Long.bitCount(extra) + Long.bitCount(missing) > 1
+        || last > StateCode.pidMax(s)) {
+      return false;
+    }
+    if (missing != 0) {
+      int pid = Long.numberOfTrailingZeros(missing);
+      if (model.allocExactly(pid) != pid) {
+        throw new IllegalStateException("the model refused to take back " + pid);
+      }
+    } else if (extra != 0) {
+      model.free(Long.numberOfTrailingZeros(extra));
+    }
+    if (model.lastPid() != last) {
+      model.setLastPid(last);
+    }
+    if (model.lastPid() != last || model.allocatedCount() != Long.bitCount(want)) {
+      throw new IllegalStateException("moving the model back to " + StateCode.toString(s)
+          + " left it at " + model);
+    }
+    return true;
   }
 
   /**

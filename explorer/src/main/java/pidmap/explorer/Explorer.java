@@ -98,7 +98,6 @@ public final class Explorer {
     }
     Enumeration e = new Enumeration(scope, candidate, settings, start);
     e.run();
-    lastWorkerCpuNanos = e.workerCpuNanos();
     if (!e.failed()) {
       return result(scope, candidate, e.states(), e.transitions(), -1, start, cpuStart, null);
     }
@@ -118,9 +117,6 @@ public final class Explorer {
     return new ExploreResult(scope, candidate.name(), states, transitions, depth,
         millisSince(start), cpu, c);
   }
-
-  /** For measuring: the worker threads' CPU time of the last enumeration on any thread. */
-  static volatile long lastWorkerCpuNanos;
 
   static long millisSince(long start) {
     return (System.nanoTime() - start) / 1_000_000;
@@ -142,7 +138,6 @@ public final class Explorer {
     private final AtomicLong states = new AtomicLong();
     private final AtomicLong transitions = new AtomicLong();
     private final AtomicBoolean failed = new AtomicBoolean();
-    private final AtomicLong workerCpuNanos = new AtomicLong();
     private volatile Expander.Finding first;
     private final long units;
     private final int pageBits;
@@ -175,10 +170,6 @@ public final class Explorer {
       return first;
     }
 
-    /** CPU time the worker threads used, in nanoseconds (JIT and GC threads not included). */
-    long workerCpuNanos() {
-      return workerCpuNanos.get();
-    }
 
     void run() {
       int n = settings.threads();
@@ -217,17 +208,6 @@ public final class Explorer {
     }
 
     private void work() {
-      java.lang.management.ThreadMXBean threads =
-          java.lang.management.ManagementFactory.getThreadMXBean();
-      long cpu0 = threads.getCurrentThreadCpuTime();
-      try {
-        search();
-      } finally {
-        workerCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
-      }
-    }
-
-    private void search() {
       Expander x = new Expander(scope, candidate);
       Expander.Successors none = (from, op, to) -> { };
       long myStates = 0;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import pidmap.impl.BrokenTwins;
 import pidmap.impl.LastPidUpdate;
+import pidmap.spec.Checks;
 import pidmap.spec.Geometry;
+import pidmap.spec.Invariant;
 import pidmap.spec.Profile;
 
 /**
@@ -36,6 +38,7 @@ class InterleavingTest {
   }
 
   @Test
+  @Checks({Invariant.ALLOC_1, Invariant.ALLOC_4, Invariant.PIDMAP_2, Invariant.PIDMAP_4})
   void theSeedsPlainStoreLetsLastPidMoveBackAndAPidComeBackAtOnce() {
     InterleaveResult r = explore(plan(LastPidUpdate.SEED_PLAIN_STORE, 2, 3, 0));
     assertThat(r.found()).containsOnlyKeys(Property.LAST_PID);
@@ -75,6 +78,7 @@ class InterleavingTest {
   }
 
   @Test
+  @Checks(Invariant.ALLOC_1)
   void aNonAtomicTestAndSetHandsOutAPidTwice() {
     InterleaveResult r = explore(plan(LastPidUpdate.FORWARD_CAS, 2, 1, 0),
         BrokenTwins.NON_ATOMIC_TEST_AND_SET);
@@ -84,6 +88,7 @@ class InterleavingTest {
   }
 
   @Test
+  @Checks(Invariant.PIDMAP_2)
   void aCounterTakenBeforeTheBitIsWonIsOffItsPageOnceTheRaceIsOver() {
     InterleaveResult r = explore(plan(LastPidUpdate.FORWARD_CAS, 2, 1, 0),
         BrokenTwins.COUNTER_TAKEN_BEFORE_THE_BIT_IS_WON);
