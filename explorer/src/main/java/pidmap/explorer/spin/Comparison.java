@@ -35,9 +35,10 @@ public final class Comparison {
    * One row of the table.
    *
    * @param cold the CPU seconds of the warm-up run, or -1 when there was none
+   * @param wall the wall-clock seconds of the measured run
    */
   public record Row(String scope, long states, long transitions, double cold, double cpu,
-      Spin.Result spin) {
+      double wall, Spin.Result spin) {
     /** The explorer's states per CPU-second over SPIN's. */
     public double ratio() {
       return (states / cpu) / (spin.states() / spin.searchCpuSeconds());
@@ -46,8 +47,9 @@ public final class Comparison {
     String markdown() {
       String c = cold < 0 ? String.format(Locale.ROOT, "%.1f", cpu)
           : String.format(Locale.ROOT, "%.1f (cold %.1f)", cpu, cold);
-      return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d | %,d | %.1f (+%.1f build) | %.2f |",
-          scope, states, transitions, c, spin.states(), spin.transitions(),
+      return String.format(Locale.ROOT,
+          "| %s | %,d | %,d | %s | %.1f | %,d | %,d | %.1f (+%.1f build) | %.2f |",
+          scope, states, transitions, c, wall, spin.states(), spin.transitions(),
           spin.searchCpuSeconds(), spin.buildCpuSeconds(), ratio());
     }
   }
@@ -91,7 +93,7 @@ public final class Comparison {
       say.accept(r.row());
       Spin.Result spin = Spin.run("sequential.pml", defines(s), s.states(), List.of());
       Row row = new Row(s.name() + " / " + s.profile().id(), r.states(), r.transitions(), cold,
-          r.cpuMillis() / 1000.0, spin);
+          r.cpuMillis() / 1000.0, r.millis() / 1000.0, spin);
       say.accept(row.markdown());
       rows.add(row);
     }
@@ -103,7 +105,7 @@ public final class Comparison {
       Spin.Result spin = Spin.run("interleaving.pml", defines(p), r.states() * 4,
           List.of("-c0"));
       Row row = new Row(p.describe(), r.states(), r.transitions(), warmUp.cpuMillis() / 1000.0,
-          r.cpuMillis() / 1000.0, spin);
+          r.cpuMillis() / 1000.0, r.millis() / 1000.0, spin);
       say.accept(row.markdown());
       rows.add(row);
     }
@@ -144,7 +146,7 @@ public final class Comparison {
     StringBuilder b = new StringBuilder();
     b.append("| scope | explorer states | explorer transitions | explorer CPU s |"
         + " SPIN states | SPIN transitions | SPIN CPU s | ratio |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       b.append(r.markdown()).append('\n');
     }
