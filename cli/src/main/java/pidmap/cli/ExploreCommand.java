@@ -29,6 +29,8 @@ import pidmap.explorer.spin.Spin;
 import pidmap.impl.LastPidUpdate;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
+import pidmap.trace.CannotWriteException;
+import pidmap.trace.OutputDir;
 
 /**
  * {@code pidmap explore}: the exhaustive explorer from the command line. Without
@@ -111,6 +113,10 @@ final class ExploreCommand implements Callable<Integer> {
       + " last_pid when the threads start (default 0)")
   private Integer startLastPid;
 
+  @Option(names = "--out", paramLabel = "DIR", description = "where to write a counterexample's"
+      + " trace; default: target/pidmap under the current directory")
+  private Path out;
+
   @Option(names = "--vs-spin", description = "run the explorer and SPIN side by side on the"
       + " scopes of docs/EXPLORER.md's table and print the table")
   private boolean vsSpin;
@@ -126,6 +132,10 @@ final class ExploreCommand implements Callable<Integer> {
     onlyWith(!interleave, "--interleave", threads, ops, update, startLastPid);
     if (!interleave && next) {
       throw new BadInputException("--next: only with --interleave");
+    }
+    if (interleave && out != null) {
+      throw new BadInputException("--out: not with --interleave (it prints its interleaving and"
+          + " writes no file)");
     }
     if (interleave && (depth != null || pidMax.every)) {
       throw new BadInputException((depth != null ? "--depth" : "--every-pid-max")
@@ -169,11 +179,11 @@ final class ExploreCommand implements Callable<Integer> {
     String trace = c.toTrace(g, p);
     out.print(trace);
     try {
-      Path file = Files.createTempFile("pidmap-explore-", ".jsonl");
-      Files.writeString(file, trace, StandardCharsets.UTF_8);
+      Path file = (this.out == null ? OutputDir.standard() : new OutputDir(this.out))
+          .write("explore-" + p.id(), trace);
       out.println("replay it: ./pidmap replay " + file);
-    } catch (IOException e) {
-      out.println("(the trace above was not written to a file: " + e.getMessage() + ")");
+    } catch (CannotWriteException e) {
+      out.println("replay it: not written: " + e.getMessage());
     }
     out.println("reproduce: ./pidmap explore" + flags(g, p, scope));
     return Main.FAILS;

@@ -61,5 +61,17 @@ class ExploreCommandTest {
     CliRun update = run("explore", "--interleave", "--last-pid-update", "cas");
     assertThat(update.exit()).isEqualTo(2);
     assertThat(update.err()).endsWith("--last-pid-update: cas (expected: seed or pid-before)\n");
+    CliRun out = run("explore", "--interleave", "--out", "target/x");
+    assertThat(out.exit()).isEqualTo(2);
+    assertThat(out.err()).isEqualTo("--out: not with --interleave (it prints its interleaving and"
+        + " writes no file)\n");
+  }
+
+  @Test
+  void helpNamesEveryModeAndExitCode() {
+    CliRun r = run("explore", "-h");
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("--interleave").contains("--vs-spin").contains("--out=DIR")
+        .contains("2   bad flags, or spin missing for --vs-spin");
   }
 }
