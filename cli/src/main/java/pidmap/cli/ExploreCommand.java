@@ -37,7 +37,7 @@ import pidmap.trace.OutputDir;
  * {@code --interleave}, every state of a small scope and every operation from each, model
  * against impl ({@link Explorer}); with it, every interleaving of a few threads running alloc
  * and free on the impl ({@link Interleaving}); with {@code --vs-spin}, both side by side with
- * SPIN (the table of docs/EXPLORER.md). Progress on standard error, results on standard output.
+ * SPIN (docs/measured/explorer-vs-spin.txt). Progress on standard error, results on standard output.
  * Not thread-safe: picocli fills its fields for one run.
  */
 @Command(name = "explore",
@@ -118,7 +118,7 @@ final class ExploreCommand implements Callable<Integer> {
   private Path out;
 
   @Option(names = "--vs-spin", description = "run the explorer and SPIN side by side on the"
-      + " scopes of docs/EXPLORER.md's table and print the table")
+      + " scopes of docs/EXPLORER.md's comparison and print the table")
   private boolean vsSpin;
 
   @Option(names = "--deep", description = "with --vs-spin: also 8/3/24 pid_max 21 to the end")
