@@ -37,8 +37,8 @@ import pidmap.trace.OutputDir;
  * {@code --interleave}, every state of a small scope and every operation from each, model
  * against impl ({@link Explorer}); with it, every interleaving of a few threads running alloc
  * and free on the impl ({@link Interleaving}); with {@code --vs-spin}, both side by side with
- * SPIN (docs/measured/explorer-vs-spin.txt). Progress on standard error, results on standard output.
- * Not thread-safe: picocli fills its fields for one run.
+ * SPIN (docs/measured/explorer-vs-spin.txt). Progress on standard error, results on standard
+ * output. Not thread-safe: picocli fills its fields for one run.
  */
 @Command(name = "explore",
     mixinStandardHelpOptions = true,
