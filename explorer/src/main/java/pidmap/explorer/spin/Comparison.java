@@ -144,7 +144,7 @@ public final class Comparison {
   /** The table, in markdown, with its header. */
   public static String table(List<Row> rows) {
     StringBuilder b = new StringBuilder();
-    b.append("| scope | explorer states | explorer transitions | explorer CPU s |"
+    b.append("| scope | explorer states | explorer transitions | explorer CPU s | explorer wall s |"
         + " SPIN states | SPIN transitions | SPIN CPU s | ratio |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
