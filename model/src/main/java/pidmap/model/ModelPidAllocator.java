@@ -96,25 +96,14 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   }
 
   private static SearchRule ruleOf(Profile profile) {
-    switch (profile) {
-      case LINUX_2_6_24:
-        return new SeedSearchRule();
-      case LINUX_6:
-        return new Linux6SearchRule();
-      default:
-        throw new IllegalArgumentException("no model search rule for profile " + profile);
-    }
+    return profile == Profile.LINUX_6 ? new Linux6SearchRule() : new SeedSearchRule();
   }
 
   @Override
-  public Geometry geometry() {
-    return geometry;
-  }
+  public Geometry geometry() { return geometry; }
 
   @Override
-  public Profile profile() {
-    return profile;
-  }
+  public Profile profile() { return profile; }
 
   /** Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one. */
   @Override
