@@ -46,10 +46,10 @@ import pidmap.spec.Profile;
             + " class) and a generated lockstep campaign against the model; shrink every failure."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:the agent conforms",
-        "1:a suite or the campaign failed (a hang, crash or garbage too)",
+        "0:the agent conforms to every suite and the campaign",
+        "1:a suite or the campaign failed (a hang, a crash or garbage too)",
         "2:bad flags",
-        "3:internal error (a bug in pidmap)",
+        "3:internal error",
         "4:the agent did not start (nothing tested)"})
 public final class ConformCommand implements Callable<Integer> {
   /** Exit status: the agent did not start, or its hello line was not one. */

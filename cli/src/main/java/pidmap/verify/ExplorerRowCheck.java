@@ -3,10 +3,10 @@ package pidmap.verify;
 import java.nio.file.Path;
 import java.util.Locale;
 import pidmap.engine.AllocatorFactory;
+import pidmap.explorer.Candidate;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
-import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Profile;
 import pidmap.trace.CannotWriteException;
 
@@ -17,16 +17,17 @@ import pidmap.trace.CannotWriteException;
  */
 public final class ExplorerRowCheck implements Check {
   private final Scope scope;
-  private final AllocatorFactory candidate;
+  private final Candidate candidate;
 
   public ExplorerRowCheck(Scope scope) {
-    this(scope, BitmapPidAllocator::new);
+    this.scope = scope;
+    this.candidate = Candidate.impl();
   }
 
   /** The model against another allocator, e.g. a broken twin. */
   public ExplorerRowCheck(Scope scope, AllocatorFactory candidate) {
     this.scope = scope;
-    this.candidate = candidate;
+    this.candidate = Candidate.blackBox("candidate", candidate);
   }
 
   @Override
@@ -49,10 +50,10 @@ public final class ExplorerRowCheck implements Check {
 
   @Override
   public CheckResult run(Progress progress) {
-    Explorer.Progress levels = (s, depth, states, transitions, millis) ->
-        progress.say(String.format(Locale.ROOT, "explore %s / %s: depth %d, %,d states,"
-            + " %,d transitions", s.name(), s.profile().id(), depth, states, transitions));
-    ExploreResult r = Explorer.explore(scope, "impl", candidate,
+    Explorer.Progress levels = (s, stage, states, transitions, millis) ->
+        progress.say(String.format(Locale.ROOT, "explore %s / %s: %s, %,d states,"
+            + " %,d transitions", s.name(), s.profile().id(), stage, states, transitions));
+    ExploreResult r = Explorer.explore(scope, candidate,
         Explorer.Settings.defaults().with(levels));
     if (r.passed()) {
       return new CheckResult(r.states(), r.transitions(), null);

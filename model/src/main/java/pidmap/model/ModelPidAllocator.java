@@ -46,6 +46,44 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     installedPages.set(0); // page 0 exists from the start (seed 513, 526)
   }
 
+  /**
+   * The model in a given state: these pids allocated (pid 0 among them), these pages installed
+   * (page 0 and the page of every allocated pid among them), this last_pid and pid_max, as a run
+   * of operations can leave it. For the explorer, which visits states without replaying a path
+   * to each. Refuses a state that no run reaches, naming what is wrong.
+   */
+  public static ModelPidAllocator at(Geometry geometry, Profile profile, BitSet allocated,
+      BitSet installedPages, int lastPid, int pidMax) {
+    Require.pidMax(pidMax, geometry);
+    Require.inClosed("last_pid", lastPid, 0, null, geometry.pidMaxLimit(), "pid_max_limit");
+    if (!allocated.get(0) || allocated.length() > geometry.pidMaxLimit()) {
+      throw new IllegalArgumentException("allocated " + allocated
+          + ": pid 0 and pids below pid_max_limit only");
+    }
+    if (!installedPages.get(0) || installedPages.length() > geometry.pidmapEntries()) {
+      throw new IllegalArgumentException("installed pages " + installedPages + ": page 0 and"
+          + " pages below " + geometry.pidmapEntries() + " only");
+    }
+    int bpp = geometry.bitsPerPage();
+    for (int page = 1; page < geometry.pidmapEntries(); page++) {
+      int pid = allocated.nextSetBit(page * bpp);
+      if (pid < 0) {
+        break;
+      }
+      if (pid < (page + 1) * bpp && !installedPages.get(page)) {
+        throw new IllegalArgumentException("pid " + pid + " is allocated but its page " + page
+            + " is not installed");
+      }
+    }
+    ModelPidAllocator m = new ModelPidAllocator(geometry, profile);
+    m.allocated.or(allocated);
+    m.installedPages.or(installedPages);
+    m.count = allocated.cardinality();
+    m.pidMax = pidMax;
+    m.lastPid = lastPid;
+    return m;
+  }
+
   /** A model in the same state as {@code other}, sharing no mutable state with it. */
   private ModelPidAllocator(ModelPidAllocator other) {
     this.geometry = other.geometry;
@@ -60,32 +98,21 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   /**
    * A model in this one's state that goes its own way from here: what a trace shrinker keeps as
-   * a checkpoint instead of replaying a prefix again. O(allocated pids).
+   * a checkpoint instead of replaying a prefix again. O(pid_max_limit / 64).
    */
   public ModelPidAllocator copy() {
     return new ModelPidAllocator(this);
   }
 
   private static SearchRule ruleOf(Profile profile) {
-    switch (profile) {
-      case LINUX_2_6_24:
-        return new SeedSearchRule();
-      case LINUX_6:
-        return new Linux6SearchRule();
-      default:
-        throw new IllegalArgumentException("no model search rule for profile " + profile);
-    }
+    return profile == Profile.LINUX_6 ? new Linux6SearchRule() : new SeedSearchRule();
   }
 
   @Override
-  public Geometry geometry() {
-    return geometry;
-  }
+  public Geometry geometry() { return geometry; }
 
   @Override
-  public Profile profile() {
-    return profile;
-  }
+  public Profile profile() { return profile; }
 
   /**
    * Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one;
