@@ -74,7 +74,9 @@ final class LayerDriver {
     zapped = null;
     afterTeardown = false;
     try {
-      return run(op);
+      String answer = run(op);
+      processes.settle();
+      return answer;
     } catch (Symbols.Unknown e) {
       return "skip";
     } catch (PidmapException e) {
@@ -97,7 +99,7 @@ final class LayerDriver {
    */
   private Task notIdle(String name) {
     Task t = task(name);
-    if (t == layer.initTask() || processes.zombie(t)) {
+    if (t == layer.initTask() || processes.dead(t)) {
       throw new Symbols.Unknown(name + " (the idle task or a zombie)");
     }
     return t;
