@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the project's root folder (the one whose pom.xml is pidmap-parent) from the test's. */
-final class RepoRoot {
+public final class RepoRoot {
   private RepoRoot() {}
 
-  static Path find() {
+  public static Path find() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
       Path pom = d.resolve("pom.xml");

@@ -15,6 +15,8 @@ import pidmap.oracle.KernelUnavailableException;
 import pidmap.oracle.ScenarioKind;
 import pidmap.spec.Geometry;
 import pidmap.spec.Require;
+import pidmap.trace.OutputDir;
+import pidmap.verify.KernelDivergenceFiles;
 
 /**
  * {@code pidmap kernel record}: runs one generated scenario on the kernel (checked in lockstep
@@ -24,38 +26,65 @@ import pidmap.spec.Require;
 @Command(
     name = "record",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    header = "Records a trace on the running kernel (expects = the kernel's answers).",
     description = {
-        "Record a trace on the live kernel: one scenario in a fresh PID namespace, written as"
-            + " JSON Lines whose expects are what the kernel answered.",
-        "Exit status: 0 recorded, 1 the kernel diverged from linux-6 (the trace up to that step"
-            + " is written, the report goes to stderr), 2 a bad argument, 3 the agent"
-            + " failed, 4 this machine does not allow it."})
+        "Records a trace on the live kernel: one scenario in a fresh PID namespace, written as"
+            + " JSON Lines whose expects are what the kernel answered. The linux-6 model and impl"
+            + " run in lockstep; at a divergence the trace up to that step is written and the"
+            + " report goes to standard error."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:recorded",
+        "1:the kernel diverged from linux-6 (the trace up to that step is written)",
+        "2:bad flags, or an --out that cannot be written",
+        "3:the agent failed",
+        "4:this machine does not allow it (the reason is printed)"})
 public final class KernelRecordCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--steps", defaultValue = "10000", description = "steps to record (default: ${DEFAULT-VALUE})")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "10000",
+      description = "steps to record (default: ${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--seed", defaultValue = "1", description = "scenario seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "scenario seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--pid-max", description = "starting pid_max, 301..4194304 (default: the scenario kind's choice)")
+  @Option(names = "--pid-max", paramLabel = "N",
+      description = "starting pid_max, 301..4194304 (default: the scenario kind's choice)")
   Integer pidMax;
 
-  @Option(names = "--kind", defaultValue = "churn",
+  @Option(names = "--kind", paramLabel = "K", defaultValue = "churn",
       description = "scenario: tiny-exhaustion, last-pid-edges, pid-max-lowered, page-boundary,"
           + " churn (default: ${DEFAULT-VALUE})")
   String kind;
 
-  @Option(names = {"-o", "--out"}, description = "write the trace here instead of stdout")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "write the trace to this file instead of standard output")
   Path out;
+
+  /** Why {@code file} cannot take the trace, as the bound a user reads, or null when it can. */
+  static String unwritable(Path file) {
+    if (Files.isDirectory(file)) {
+      return "a file to write the trace to; it is a directory";
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      return "a file in an existing directory; " + parent + " is not one";
+    }
+    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
+      return "a file this user may write; permission denied";
+    }
+    return null;
+  }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (steps < 1) {
-      err.println("steps: " + steps + " (expected: steps >= 1)");
+      err.println("--steps: " + steps + " (expected: --steps >= 1)");
       return spec.exitCodeOnInvalidInput();
     }
     ScenarioKind k;
@@ -67,6 +96,13 @@ public final class KernelRecordCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return spec.exitCodeOnInvalidInput();
+    }
+    if (out != null) {
+      String problem = unwritable(out);
+      if (problem != null) {
+        err.println("--out: " + out + " (expected: " + problem + ")");
+        return spec.exitCodeOnInvalidInput();
+      }
     }
     KernelLockstep.Episode e;
     try {
@@ -80,18 +116,28 @@ public final class KernelRecordCommand implements Callable<Integer> {
     }
     Iterable<String> lines = e.ok() ? e.trace() : e.divergence().trace();
     if (out != null) {
-      Files.write(out, lines, StandardCharsets.UTF_8);
-    } else {
+      try {
+        Files.write(out, lines, StandardCharsets.UTF_8);
+      } catch (IOException x) {
+        err.println("kernel record: cannot write " + out + ": " + OutputDir.reason(x)
+            + "; the trace follows on standard output instead");
+        out = null;
+      }
+    }
+    if (out == null) {
       PrintWriter w = spec.commandLine().getOut();
       lines.forEach(w::println);
       w.flush();
     }
     if (!e.ok()) {
-      err.println(e.divergence().report());
+      err.print(KernelDivergenceFiles.file(e.divergence(), new OutputDir(OutputDir.DEFAULT))
+          .report());
+      err.flush();
       return KernelCommand.DIVERGED;
     }
-    err.printf("kernel record: %d steps of %s (seed %d, pid_max %d)%n", e.steps(), k, seed,
-        e.pidMax());
+    err.printf("kernel record: %s of %s (seed %d, pid_max %d)%s%n",
+        Reports.count(e.steps(), "step"), k, seed, e.pidMax(),
+        out == null ? "" : ", written to " + out);
     return KernelCommand.OK;
   }
 }

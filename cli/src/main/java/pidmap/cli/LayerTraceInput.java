@@ -17,7 +17,8 @@ import pidmap.engine.layer.LayerReplay;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.LayerConfig;
-import pidmap.trace.TraceFiles;
+import pidmap.trace.CannotWriteException;
+import pidmap.trace.OutputDir;
 import pidmap.trace.layer.LayerTraceFile;
 
 /**
@@ -51,7 +52,7 @@ final class LayerTraceInput {
             break;
           }
         }
-        String head = lastLine(first);
+        String head = lastLine(first).replace("\uFEFF", "");
         InputStream all = new SequenceInputStream(new ByteArrayInputStream(first.toByteArray()),
             stdin);
         if (!LayerTraceFile.isLayerTrace(head.strip())) {
@@ -64,11 +65,7 @@ final class LayerTraceInput {
       if (!Files.isRegularFile(path)) {
         return new LayerTraceInput(file, stdin, null); // TraceInput says what is wrong
       }
-      String head = "";
-      try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
-        head = lines.filter(l -> !LayerTraceFile.skipped(l)).findFirst().orElse("");
-      }
-      if (!LayerTraceFile.isLayerTrace(head.strip())) {
+      if (!LayerTraceFile.isLayerTrace(head(path))) {
         return new LayerTraceInput(file, stdin, null);
       }
       return new LayerTraceInput(file, null,
@@ -78,6 +75,23 @@ final class LayerTraceInput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The first line of {@code path} that is not skipped, from its first 64 KiB decoded leniently
+   * (a layer_config line is short; bytes that are not UTF-8 are the allocator reader's to
+   * report), without a byte order mark; "" when there is none.
+   */
+  private static String head(Path path) throws IOException {
+    byte[] start;
+    try (InputStream in = Files.newInputStream(path)) {
+      start = in.readNBytes(1 << 16);
+    }
+    String text = new String(start, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return text.lines().filter(l -> !LayerTraceFile.skipped(l)).findFirst().orElse("").strip();
   }
 
   /** The last line read so far, unless it is blank or a comment (then empty). */
@@ -112,7 +126,7 @@ final class LayerTraceInput {
   }
 
   /** replay: every step, the first failure and a file that replays it; exit 0 or 1. */
-  int replay(GeometryOptions flags, boolean quiet, PrintWriter out) {
+  int replay(GeometryOptions flags, boolean quiet, PrintWriter out, OutputDir dir) {
     LayerConfig config = config(flags);
     long expects = trace.lines().stream().filter(l -> l.expect() != null).count();
     long start = System.nanoTime();
@@ -131,10 +145,15 @@ final class LayerTraceInput {
           break;
         }
       }
-      Path file = write(config, prefix, TraceFiles.create("pidmap-layer-prefix"));
       out.println("step " + o.failure().step() + " (line " + o.failingLine() + " of " + name
           + ") fails: " + o.failure().message());
-      out.println("replay it: ./pidmap replay " + file);
+      try {
+        Path file = write(config, prefix, dir.newFile("layer-prefix-"
+            + ReplayCommand.stem(name) + "-line" + o.failingLine()));
+        out.println("replay it: ./pidmap replay " + file);
+      } catch (CannotWriteException e) {
+        out.println("replay it: not written: " + e.getMessage());
+      }
       return Main.FAILS;
     }
     out.printf("%d layer steps conform (%d expects met), profile %s, %s: %.0f steps/s%n",
@@ -169,7 +188,7 @@ final class LayerTraceInput {
     try {
       return Files.write(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new CannotWriteException("cannot write " + file + ": " + OutputDir.reason(e));
     }
   }
 }

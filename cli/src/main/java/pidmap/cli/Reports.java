@@ -1,7 +1,6 @@
 package pidmap.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import pidmap.engine.StepResult;
 import pidmap.spec.Geometry;
@@ -11,6 +10,11 @@ import pidmap.trace.TraceLine;
 /** The words the command line prints about steps and runs, in one place. Stateless. */
 final class Reports {
   private Reports() {}
+
+  /** {@code 1 step}, {@code 2 steps}: a count with its noun. */
+  static String count(long n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
+  }
 
   /** {@code step 3 (line 4): alloc -> 301  conforms, expect met}. */
   static String stepLine(StepResult step, TraceLine line) {
@@ -22,8 +26,8 @@ final class Reports {
     return head + (line.expect() == null ? "conforms" : "conforms, expect met");
   }
 
-  /** What failed, expected against got, and how to get the failure back. */
-  static void failure(PrintWriter out, StepResult step, TraceLine line, String source, Path prefix) {
+  /** What failed, expected against got, and whose answer is whose. */
+  static void failure(PrintWriter out, StepResult step, TraceLine line, String source) {
     StepResult.Failure f = step.failure();
     out.println("FAIL at step " + step.index() + " (" + source + " line " + line.line() + "): "
         + step.op());
@@ -38,15 +42,30 @@ final class Reports {
         out.println("  got:      " + step.candidate() + " (the impl)");
         break;
       default:
-        out.println("  answer:   " + step.candidate());
+        boolean model = f.side() == StepResult.Failure.Side.MODEL;
+        out.println(String.format("  %-10s%s (its state after this answer breaks the invariant)",
+            model ? "model:" : "impl:", model ? step.reference() : step.candidate()));
+        out.println(String.format("  %-10s%s", model ? "impl:" : "model:",
+            model ? step.candidate() : step.reference()));
         break;
     }
-    out.println("  " + kindWord(f.kind()) + ": " + f.message());
+    out.println("  " + (f.kind() == StepResult.Failure.Kind.INVARIANT ? ""
+        : kindWord(f.kind()) + ": ") + f.message());
     long before = step.index() - 1;
-    out.println(before == 1 ? "  the step before it conforms"
+    out.println(before == 0 ? "  it is the first step"
+        : before == 1 ? "  the step before it conforms"
         : "  the " + before + " steps before it conform");
-    out.println("reproduce: ./pidmap replay " + prefix + "   (the first " + step.index()
-        + " steps, flags folded into its config line)");
+  }
+
+  /** The lines that say how to get the failure back, or why the file is missing. */
+  static void reproduce(PrintWriter out, String prefix, long steps, String notWritten) {
+    if (prefix == null) {
+      out.println("reproduce: not written: " + notWritten);
+      return;
+    }
+    out.println("reproduce: ./pidmap replay " + prefix + "   ("
+        + (steps == 1 ? "the failing step" : "the first " + steps + " steps")
+        + ", flags folded into its config line)");
     out.println("shrink:    ./pidmap shrink " + prefix);
   }
 
@@ -61,10 +80,10 @@ final class Reports {
     }
   }
 
-  /** {@code conforms: 3 steps, 2 expects met; linux-2.6.24, kernel (...); 0.01 s, 300 steps/s}. */
+  /** {@code conforms: 3 steps, 2 expects met; linux-2.6.24, 32768/300/4194304 pid_max 32768; ...}. */
   static String summary(long steps, long expects, Profile profile, Geometry g, double seconds) {
-    return String.format(Locale.ROOT,
-        "conforms: %d steps, %d expects met; %s, %s; %.2f s, %.0f steps/s",
-        steps, expects, profile, g.label(), seconds, seconds > 0 ? steps / seconds : 0.0);
+    return String.format(Locale.ROOT, "conforms: %s, %s met; %s, %s; %.2f s, %.0f steps/s",
+        count(steps, "step"), count(expects, "expect"), profile, g.label(), seconds,
+        seconds > 0 ? steps / seconds : 0.0);
   }
 }

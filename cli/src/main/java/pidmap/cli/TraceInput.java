@@ -1,63 +1,76 @@
 package pidmap.cli;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.FilterReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import pidmap.trace.OutputDir;
 import pidmap.trace.TraceReader;
 
 /**
- * The trace a command reads: a file, or standard input for {@code -}. Standard input is copied
- * to a spool file as it is read, so that the prefix of a failing run can be written afterwards
- * ({@link #replayable()}) while the trace itself still streams; the spool is deleted on close.
- * Not thread-safe.
+ * The trace a command reads: a file, or standard input for {@code -}, as bytes decoded as strict
+ * UTF-8 either way (so a bad byte gets the same message from both). Standard input is copied to a
+ * spool file in the temp directory as it is read, so that the prefix of a failing run can be
+ * written afterwards ({@link #replayable()}) while the trace itself still streams; the spool is
+ * deleted on close. Where no spool can be created the trace still runs, and {@link
+ * #replayable()} says why there is no file. Not thread-safe.
  */
 final class TraceInput implements Closeable {
   private final String name;
   private final Path file;
-  private final Writer spool;
+  private final OutputStream spool;
+  private final String noSpool;
   private final TraceReader reader;
 
-  private TraceInput(String name, Path file, Writer spool, TraceReader reader) {
+  private TraceInput(String name, Path file, OutputStream spool, String noSpool,
+      TraceReader reader) {
     this.name = name;
     this.file = file;
     this.spool = spool;
+    this.noSpool = noSpool;
     this.reader = reader;
   }
 
   static TraceInput open(String name, InputStream stdin) {
+    if (name.equals("-")) {
+      return openStdin(stdin);
+    }
+    Path path = Path.of(name);
+    if (Files.isDirectory(path)) {
+      throw new BadInputException("cannot read " + name + ": it is a directory");
+    }
     try {
-      if (name.equals("-")) {
-        Path spoolFile = Files.createTempFile("pidmap-stdin-", ".jsonl");
-        Writer spool = Files.newBufferedWriter(spoolFile, StandardCharsets.UTF_8);
-        Reader tee = new Tee(new InputStreamReader(stdin, StandardCharsets.UTF_8), spool);
-        try {
-          return new TraceInput("stdin", spoolFile, spool,
-              new TraceReader(new BufferedReader(tee, 1 << 16)));
-        } catch (RuntimeException e) {
-          spool.close();
-          Files.deleteIfExists(spoolFile);
-          throw e;
-        }
-      }
-      Path path = Path.of(name);
-      if (Files.isDirectory(path)) {
-        throw new BadInputException("cannot read " + name + ": it is a directory");
-      }
-      return new TraceInput(name, path, null, TraceReader.open(path));
-    } catch (NoSuchFileException e) {
-      throw new BadInputException("cannot read " + name + ": no such file");
+      return new TraceInput(name, path, null, null, TraceReader.open(path));
     } catch (IOException e) {
-      throw new BadInputException("cannot read " + name + ": " + e.getMessage());
+      throw new BadInputException("cannot read " + name + ": " + OutputDir.reason(e));
+    }
+  }
+
+  private static TraceInput openStdin(InputStream stdin) {
+    Path spoolFile;
+    OutputStream spool;
+    try {
+      spoolFile = Files.createTempFile("pidmap-stdin-", ".jsonl");
+      spool = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16);
+    } catch (IOException | UnsupportedOperationException e) {
+      String why = "standard input could not be kept for it in the temp directory ("
+          + System.getProperty("java.io.tmpdir") + ": "
+          + (e instanceof IOException io ? OutputDir.reason(io) : e.getMessage()) + ")";
+      return new TraceInput("stdin", null, null, why,
+          new TraceReader(new BufferedInputStream(stdin, 1 << 16)));
+    }
+    InputStream tee = new BufferedInputStream(new Tee(stdin, spool), 1 << 16);
+    try {
+      return new TraceInput("stdin", spoolFile, spool, null, new TraceReader(tee));
+    } catch (RuntimeException e) {
+      closeQuietly(spool);
+      deleteQuietly(spoolFile);
+      throw e;
     }
   }
 
@@ -66,21 +79,25 @@ final class TraceInput implements Closeable {
     return name;
   }
 
-  boolean isStdin() {
-    return spool != null;
-  }
-
   TraceReader reader() {
     return reader;
   }
 
-  /** A file holding at least every line read so far: the trace file, or the stdin spool. */
+  /**
+   * A file holding at least every line read so far: the trace file, or the stdin spool.
+   *
+   * @throws IllegalStateException saying why there is none (no spool could be created)
+   */
   Path replayable() {
+    if (file == null) {
+      throw new IllegalStateException(noSpool);
+    }
     if (spool != null) {
       try {
         spool.flush();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new IllegalStateException("the copy of standard input could not be written: "
+            + OutputDir.reason(e));
       }
     }
     return file;
@@ -90,26 +107,41 @@ final class TraceInput implements Closeable {
   public void close() {
     try {
       reader.close();
+    } finally {
       if (spool != null) {
-        spool.close();
-        Files.deleteIfExists(file);
+        closeQuietly(spool);
+        deleteQuietly(file);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
-  /** A reader that copies every character it hands out to a writer. */
-  private static final class Tee extends FilterReader {
-    private final Writer copy;
+  private static void closeQuietly(OutputStream s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // a spool we are about to delete
+    }
+  }
 
-    Tee(Reader in, Writer copy) {
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // the temp directory's own cleanup will take it
+    }
+  }
+
+  /** A stream that copies every byte it hands out to another. */
+  private static final class Tee extends FilterInputStream {
+    private final OutputStream copy;
+
+    Tee(InputStream in, OutputStream copy) {
       super(in);
       this.copy = copy;
     }
 
     @Override
-    public int read(char[] buf, int off, int len) throws IOException {
+    public int read(byte[] buf, int off, int len) throws IOException {
       int n = in.read(buf, off, len);
       if (n > 0) {
         copy.write(buf, off, n);

@@ -1,9 +1,5 @@
 package pidmap.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import pidmap.engine.AllocatorFactory;
 import pidmap.engine.gen.Campaign;
@@ -11,7 +7,7 @@ import pidmap.engine.gen.Counterexample;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
-import pidmap.trace.TraceFiles;
+import pidmap.trace.CannotWriteException;
 
 /**
  * The randomized differential check as a verify row: {@link Campaign} (generated traces for
@@ -56,6 +52,16 @@ public final class DifferentialCheck implements Check {
   }
 
   @Override
+  public Profile profile() {
+    return profile;
+  }
+
+  @Override
+  public long plannedSteps() {
+    return (long) traces * steps;
+  }
+
+  @Override
   public CheckResult run(Progress progress) {
     long done = 0;
     long total = 0;
@@ -65,20 +71,22 @@ public final class DifferentialCheck implements Check {
       done += r.traces();
       total += r.steps();
       if (!r.ok()) {
-        return new CheckResult(done, total, failure(r.counterexample()));
+        return new CheckResult(done, total, failure(r.counterexample(), progress));
       }
       progress.update(this, done, traces, total);
     }
     return new CheckResult(done, total, null);
   }
 
-  private static CheckResult.Failure failure(Counterexample c) {
+  /** The shrunk counterexample, written under the campaign's output directory when it can be. */
+  private static CheckResult.Failure failure(Counterexample c, Progress progress) {
     String lines = c.jsonLines();
-    Path file = TraceFiles.create("pidmap-verify-" + c.seed());
+    Path file = null;
     try {
-      Files.writeString(file, lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      file = progress.out().write("verify-differential-" + c.profile().id() + "-seed" + c.seed(),
+          lines);
+    } catch (CannotWriteException e) {
+      progress.say("the shrunk trace is printed below but not written: " + e.getMessage());
     }
     return new CheckResult.Failure(c.headline(), c.seed(), lines, file);
   }

@@ -1,13 +1,13 @@
 package pidmap.verify;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.spec.Profile;
+import pidmap.trace.CannotWriteException;
 
 /**
  * One exhaustive small-scope exploration as a verify row: every reachable state of the scope,
@@ -35,10 +35,15 @@ public final class ExplorerRowCheck implements Check {
   }
 
   @Override
+  public Profile profile() {
+    return scope.profile();
+  }
+
+  @Override
   public CheckResult run(Progress progress) {
     Explorer.Progress levels = (s, depth, states, transitions, millis) ->
-        progress.say(String.format(Locale.ROOT, "explore %s: depth %d, %,d states, %,d transitions",
-            s.name(), depth, states, transitions));
+        progress.say(String.format(Locale.ROOT, "explore %s / %s: depth %d, %,d states,"
+            + " %,d transitions", s.name(), s.profile().id(), depth, states, transitions));
     ExploreResult r = Explorer.explore(scope, "impl", BitmapPidAllocator::new,
         Explorer.Settings.defaults().with(levels));
     if (r.passed()) {
@@ -47,12 +52,13 @@ public final class ExplorerRowCheck implements Check {
     String trace = r.counterexample().toTrace(scope.geometry(), scope.profile());
     Path file = null;
     try {
-      file = Files.createTempFile("pidmap-explore-", ".jsonl");
-      Files.writeString(file, trace);
-    } catch (IOException e) {
-      progress.say("could not write the counterexample: " + e.getMessage());
+      file = progress.out().write("verify-explore-" + scope.profile().id(), trace);
+    } catch (CannotWriteException e) {
+      progress.say("the counterexample is printed below but not written: " + e.getMessage());
     }
     return new CheckResult(r.states(), r.transitions(), new CheckResult.Failure(
-        "shortest failing path: " + r.counterexample(), 0, trace, file));
+        "shortest failing path: " + r.counterexample(), 0, trace, file,
+        "the shortest failing path from a fresh state (no seed: the explorer visits every"
+            + " state; no expects: replay compares model and impl)"));
   }
 }

@@ -47,6 +47,21 @@ public final class KernelRowCheck implements Check {
   }
 
   @Override
+  public String id() {
+    return nested ? "kernel-nested" : "kernel";
+  }
+
+  @Override
+  public pidmap.spec.Profile profile() {
+    return pidmap.spec.Profile.LINUX_6;
+  }
+
+  @Override
+  public long plannedSteps() {
+    return steps;
+  }
+
+  @Override
   public CheckResult run(Progress progress) {
     return nested ? runNested(progress) : runFlat(progress);
   }
@@ -62,8 +77,13 @@ public final class KernelRowCheck implements Check {
     KernelReport report = r.report();
     progress.say(report.summary());
     KernelDivergence d = report.firstDivergence();
-    return new CheckResult(report.episodes(), report.steps(),
-        d == null ? null : new CheckResult.Failure(d.report().stripTrailing(), d.seed(), "", null));
+    if (d == null) {
+      return new CheckResult(report.episodes(), report.steps(), null);
+    }
+    KernelDivergenceFiles.Filed filed = KernelDivergenceFiles.file(d, progress.out());
+    return new CheckResult(report.episodes(), report.steps(), new CheckResult.Failure(
+        filed.report().stripTrailing(), d.seed(), "", filed.shrunkFile() != null
+            ? filed.shrunkFile() : filed.file(), ""));
   }
 
   private CheckResult runNested(Progress progress) {

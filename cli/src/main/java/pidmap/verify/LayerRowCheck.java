@@ -1,9 +1,5 @@
 package pidmap.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -13,7 +9,7 @@ import pidmap.engine.layer.LayerTraceGenerator;
 import pidmap.impl.pid.ImplPidLayer;
 import pidmap.spec.pid.LayerConfig;
 import pidmap.spec.pid.PidLayer;
-import pidmap.trace.TraceFiles;
+import pidmap.trace.CannotWriteException;
 import pidmap.trace.layer.LayerTraceFile;
 
 /**
@@ -51,6 +47,11 @@ public final class LayerRowCheck implements Check {
   }
 
   @Override
+  public long plannedSteps() {
+    return (long) traces * length;
+  }
+
+  @Override
   public CheckResult run(Progress progress) {
     long steps = 0;
     for (int i = 0; i < traces; i++) {
@@ -59,7 +60,7 @@ public final class LayerRowCheck implements Check {
       LayerCheck.Counterexample c = LayerCheck.check(trace, candidate, result);
       steps += result[0].steps();
       if (c != null) {
-        return new CheckResult(i + 1, steps, failure(c));
+        return new CheckResult(i + 1, steps, failure(c, progress));
       }
       progress.update(this, i + 1, traces, steps);
     }
@@ -67,17 +68,18 @@ public final class LayerRowCheck implements Check {
   }
 
   /** The shrunk trace as a layer trace file (docs/PID_LAYER.md) that ./pidmap replay reads. */
-  private static CheckResult.Failure failure(LayerCheck.Counterexample c) {
+  private static CheckResult.Failure failure(LayerCheck.Counterexample c, Progress progress) {
     StringBuilder lines = new StringBuilder(LayerTraceFile.configLine(c.trace().config()))
         .append('\n');
     c.shrunk().forEach(op -> lines.append(op.toJson()).append('\n'));
-    Path file = TraceFiles.create("pidmap-verify-layer-" + c.trace().seed());
+    Path file = null;
     try {
-      Files.writeString(file, lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      file = progress.out().write("verify-layer-seed" + c.trace().seed(), lines.toString());
+    } catch (CannotWriteException e) {
+      progress.say("the shrunk layer trace is printed below but not written: " + e.getMessage());
     }
     return new CheckResult.Failure(c.report().stripTrailing(), c.trace().seed(), lines.toString(),
-        file);
+        file, "seed " + c.trace().seed() + "; the shrunk layer trace (no expects: replay compares"
+            + " the layer model and impl)");
   }
 }

@@ -2,7 +2,10 @@ package pidmap.verify;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import pidmap.explorer.Scope;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
@@ -52,6 +55,32 @@ public final class Verification {
     return c;
   }
 
+  /**
+   * The rows whose id is in {@code ids} (all when empty) and whose profile is {@code profile}
+   * (rows of no one profile stay; all when null), in the same order.
+   *
+   * @throws IllegalArgumentException naming an unknown id and the known ones
+   */
+  public Verification select(List<String> ids, pidmap.spec.Profile profile) {
+    Set<String> known = new LinkedHashSet<>();
+    checks.forEach(c -> known.add(c.id()));
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        throw new pidmap.spec.PidmapException("--only", id,
+            "one of " + String.join(", ", known));
+      }
+    }
+    Verification v = new Verification(seed);
+    for (Check c : checks) {
+      boolean idOk = ids.isEmpty() || ids.contains(c.id());
+      boolean profileOk = profile == null || c.profile() == null || c.profile() == profile;
+      if (idOk && profileOk) {
+        v.add(c);
+      }
+    }
+    return v;
+  }
+
   public Verification add(Check check) {
     checks.add(check);
     return this;
@@ -65,14 +94,29 @@ public final class Verification {
     return seed;
   }
 
-  /** Runs every check, also after one fails, and times each. */
+  /**
+   * Runs every check, also after one fails, and times each; says on the progress channel which
+   * row of how many starts, and after each how long the rest should take (see {@link Estimate}).
+   */
   public VerifyReport run(Progress progress) {
     List<VerifyReport.Row> rows = new ArrayList<>();
-    for (Check check : checks) {
+    Estimate estimate = new Estimate(checks);
+    long campaignStart = progress.now();
+    for (int k = 0; k < checks.size(); k++) {
+      Check check = checks.get(k);
+      String row = "[" + (k + 1) + "/" + checks.size() + "]";
+      progress.headline(row + " " + check.name() + " " + check.target());
       long start = System.nanoTime();
       CheckResult result = check.run(progress);
-      rows.add(new VerifyReport.Row(check.name(), check.target(), result,
-          Duration.ofNanos(System.nanoTime() - start)));
+      Duration time = Duration.ofNanos(System.nanoTime() - start);
+      rows.add(new VerifyReport.Row(check.name(), check.target(), result, time, check.id(),
+          check.profile()));
+      estimate.done(k, time);
+      String verdict = result.wasSkipped() ? "skip" : result.passed() ? "pass" : "FAIL";
+      double elapsed = (progress.now() - campaignStart) / 1e9;
+      progress.headline(String.format(Locale.ROOT, "%s %s in %.1f s; %.0f s so far%s", row,
+          verdict, time.toNanos() / 1e9, elapsed, k + 1 < checks.size()
+              ? ", " + estimate.remainingText() : ""));
     }
     return new VerifyReport(seed, rows);
   }

@@ -19,6 +19,14 @@ record CliRun(int exit, String out, String err) {
     return new CliRun(exit, out.toString(), err.toString());
   }
 
+  static CliRun withBytes(byte[] stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.execute(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
+        new PrintWriter(err));
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
   static CliRun run(String... args) {
     return withStdin("", args);
   }

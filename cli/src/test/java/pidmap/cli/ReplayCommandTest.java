@@ -74,7 +74,7 @@ class ReplayCommandTest {
         "step 5 (line 9): next 0 -> 301  conforms, expect met",
         "step 6 (line 10): next 301 -> -1  conforms, expect met");
     assertThat(lines.get(6)).matches("conforms: 6 steps, 6 expects met; linux-2\\.6\\.24, "
-        + "bpp=32768 reserved=300 limit=4194304 pid_max=302; \\d+\\.\\d\\d s, \\d+ steps/s");
+        + "32768/300/4194304 pid_max 302; \\d+\\.\\d\\d s, \\d+ steps/s");
   }
 
   @Test
@@ -168,12 +168,21 @@ class ReplayCommandTest {
   }
 
   @Test
-  void aGeometryThatDoesNotFitIsReportedAsSpecSaysIt() {
-    CliRun r = withStdin("{\"op\":\"config\",\"bits_per_page\":4,\"reserved\":2,\"pid_max\":20,"
-        + "\"pid_max_limit\":16}\n", "replay", "-");
+  void aGeometryOfTheConfigLineThatDoesNotFitIsReportedWithItsLine() {
+    CliRun r = withStdin("# a comment\n{\"op\":\"config\",\"bits_per_page\":4,\"reserved\":2,"
+        + "\"pid_max\":20,\"pid_max_limit\":16}\n", "replay", "-");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo(
-        "pid_max: 20 (expected: pid_max_min = 3 <= pid_max <= pid_max_limit = 16)\n");
+        "line 2: pid_max: 20 (expected: pid_max_min = 3 <= pid_max <= pid_max_limit = 16)\n");
+  }
+
+  @Test
+  void aDefaultPidMaxThatDoesNotFitASmallLimitIsSaidToBeTheDefault() {
+    CliRun r = withStdin("{\"op\":\"alloc\"}\n", "replay", "--pid-max-limit", "400", "-");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("pid_max: 32768, the default, does not fit (expected:"
+        + " pid_max_min = 301 <= pid_max <= pid_max_limit = 400); give a smaller one with"
+        + " --pid-max\n");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -210,14 +219,16 @@ class ReplayCommandTest {
   void aMissingFileExitsTwo() {
     CliRun r = run("replay", "/nonexistent/trace.jsonl");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("cannot read /nonexistent/trace.jsonl: no such file\n");
+    assertThat(r.err()).isEqualTo(
+        "cannot read /nonexistent/trace.jsonl: no such file or directory\n");
   }
 
   @Test
   void helpListsTheCommandsAndExitsZero() {
     CliRun r = run("--help");
     assertThat(r.exit()).isEqualTo(0);
-    assertThat(r.out()).contains("replay  ", "shrink  ", "verify  ", "kernel  ", "Exit codes:");
+    assertThat(r.out()).contains("replay  ", "shrink  ", "verify  ", "kernel  ", "bench  ",
+        "completion  ", "Exit codes (every command):");
     assertThat(run().exit()).isEqualTo(2);
   }
 

@@ -32,7 +32,12 @@ class VerifyCommandTest {
         + (skipped > 0 ? " \\(" + skipped + " skipped\\)" : "")
         + ", \\d+ states and \\d+ transitions explored, \\d+ traces, \\d+ steps in \\d+\\.\\d s"
         + " \\(seed 7\\)");
-    assertThat(r.err()).startsWith("pidmap verify: quick, 17 checks, seed 7\n");
+    assertThat(r.err()).startsWith("pidmap verify: quick, 17 checks, seed 7; files go to"
+        + " target/pidmap\n[1/17] explore 4/2/8 pid_max 3..8, every reachable state / linux-2.6.24\n");
+    // every row says which of how many it is, and after it how long the rest should take
+    assertThat(r.err()).containsPattern("\n\\[1/17\\] pass in \\d+\\.\\d s; \\d+ s so far,"
+        + " about \\d+ s to go \\(16 rows, from the pace so far\\)\n");
+    assertThat(r.err()).containsPattern("\n\\[17/17\\] (pass|skip) in \\d+\\.\\d s; \\d+ s so far\n");
   }
 
   @Test

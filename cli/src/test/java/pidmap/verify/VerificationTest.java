@@ -31,7 +31,7 @@ class VerificationTest {
 
     assertThat(result.passed()).isFalse();
     CheckResult.Failure f = result.failure();
-    assertThat(f.message()).contains("(seed " + f.seed() + ", bpp=4 reserved=2");
+    assertThat(f.message()).contains("(seed " + f.seed() + ", 4/2/16 pid_max 14");
     assertThat(f.seed()).isBetween(42L, 42L + result.traces() - 1);
     assertThat(Files.readString(f.file())).isEqualTo(f.jsonLines());
     assertThat(f.replayCommand()).isEqualTo("./pidmap replay " + f.file());
@@ -72,16 +72,16 @@ class VerificationTest {
   @Test
   void theTableHasOneAlignedRowPerCheck() {
     VerifyReport report = new VerifyReport(9, List.of(
-        new VerifyReport.Row("differential", "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
+        new VerifyReport.Row("differential", "4/2/16 pid_max 14 / linux-2.6.24",
             new CheckResult(200, 200000, null), Duration.ofMillis(1250)),
         new VerifyReport.Row("explore", "tiny", new CheckResult(7, 12, failure()),
             Duration.ofMillis(40))));
     StringWriter text = new StringWriter();
     report.printTable(new PrintWriter(text, true));
     assertThat(text.toString().lines()).containsExactly(
-        "check         geometry/profile                                          cases           steps  result   time",
-        "differential  bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24  200 traces    200000 steps  pass    1.3 s",
-        "explore       tiny                                                   7 states  12 transitions  FAIL    0.0 s");
+        "check         geometry/profile                       cases           steps  result   time",
+        "differential  4/2/16 pid_max 14 / linux-2.6.24  200 traces    200000 steps  pass    1.3 s",
+        "explore       tiny                                7 states  12 transitions  FAIL    0.0 s");
     assertThat(report.verdict()).isEqualTo("FAIL: 2 checks (1 failed), 7 states and 12 transitions explored, "
         + "200 traces, 200000 steps in 1.3 s (seed 9)");
   }
@@ -114,14 +114,14 @@ class VerificationTest {
         "4/2/8 pid_max 3..8, every reachable state / linux-6",
         "4/2/16 pid_max 3..16, states within 3 ops / linux-6",
         "8/3/24 pid_max 21, states within 4 ops / linux-6",
-        "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-2.6.24",
-        "bpp=4 reserved=2 limit=16 pid_max=14 / linux-2.6.24",
-        "bpp=8 reserved=3 limit=24 pid_max=21 / linux-2.6.24",
-        "bpp=64 reserved=10 limit=256 pid_max=200 / linux-2.6.24",
-        "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768) / linux-6",
-        "bpp=4 reserved=2 limit=16 pid_max=14 / linux-6",
-        "bpp=8 reserved=3 limit=24 pid_max=21 / linux-6",
-        "bpp=64 reserved=10 limit=256 pid_max=200 / linux-6",
+        "32768/300/4194304 pid_max 32768 / linux-2.6.24",
+        "4/2/16 pid_max 14 / linux-2.6.24",
+        "8/3/24 pid_max 21 / linux-2.6.24",
+        "64/10/256 pid_max 200 / linux-2.6.24",
+        "32768/300/4194304 pid_max 32768 / linux-6",
+        "4/2/16 pid_max 14 / linux-6",
+        "8/3/24 pid_max 21 / linux-6",
+        "64/10/256 pid_max 200 / linux-6",
         "model vs impl, generated layer traces of 300 ops",
         "the running kernel / linux-6",
         "the running kernel, nested namespace / pid layer linux-6");

@@ -30,7 +30,7 @@ enum ZooBug {
 
   NEXT_PIDMAP_UNBOUNDED("next_pidmap with a huge or negative start indexes past the page array",
       "CVE-2011-1593, 2.6.38.4", "ZooAllocators#nextWithoutBound",
-      "direct calls", "refused (last: ", () -> blind(ZooAllocators::nextWithoutBound)),
+      "direct calls", "refused (after: ", () -> blind(ZooAllocators::nextWithoutBound)),
 
   PAGE_INSTALL_WITHOUT_RECHECK("a missing page installed without looking again: a pid twice",
       "seed pid.c 136-149 (re-check under pidmap_lock)", "ZooAllocators.InstallWithoutRecheck",
@@ -44,7 +44,8 @@ enum ZooBug {
 
   PAGE_CROSSING_SKIPS_A_PAGE("crossing a page end advances twice, skipping a page",
       "2004 (32767 to 32768)", "ZooAllocators#pageCrossingSkipsAPage",
-      "campaign", "the model answers", () -> sequential(ZooAllocators::pageCrossingSkipsAPage, 4)),
+      "campaign", "invariant ALLOC-2 failed",
+      () -> sequential(ZooAllocators::pageCrossingSkipsAPage, 4)),
 
   WRAP_RESTARTS_AT_ZERO("the wrap restarts at 0 instead of RESERVED_PIDS",
       "2004", "BrokenAllocators.WRAP_RESTARTS_AT_ZERO",

@@ -125,12 +125,13 @@ public final class DifferentialEngine {
 
     // The candidate's invariants first: they name the rule that broke, which says more than
     // "the answers differ" (and they hold the candidate to the ledger, not to the model).
-    StepResult.Failure failure = checkInvariants(candidateView, "");
+    StepResult.Failure failure =
+        checkInvariants(candidateView, "", StepResult.Failure.Side.CANDIDATE);
     if (failure == null) {
       failure = compare(op, ref, got);
     }
     if (failure == null) {
-      failure = checkInvariants(modelView, " (in the model)");
+      failure = checkInvariants(modelView, " (in the model)", StepResult.Failure.Side.MODEL);
     }
     if (failure == null && expect != null && !expect.matches(ref)) {
       failure = new StepResult.Failure(StepResult.Failure.Kind.EXPECT,
@@ -198,11 +199,12 @@ public final class DifferentialEngine {
     return -1;
   }
 
-  private StepResult.Failure checkInvariants(View view, String where) {
+  private StepResult.Failure checkInvariants(View view, String where,
+      StepResult.Failure.Side side) {
     for (InvariantCheck inv : Invariants.ALL) {
       String v = inv.check(view);
       if (v != null) {
-        return new StepResult.Failure(StepResult.Failure.Kind.INVARIANT, v + where);
+        return new StepResult.Failure(StepResult.Failure.Kind.INVARIANT, v + where, side);
       }
     }
     return null;

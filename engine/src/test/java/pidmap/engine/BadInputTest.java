@@ -83,8 +83,8 @@ class BadInputTest {
     assertRefused(f, a -> a.free(24), "pid: 24 (expected: 0 <= pid < pid_max_limit = 24)");
     assertRefused(f, a -> a.free(-1), "pid: -1 (expected: 0 <= pid < pid_max_limit = 24)");
     assertRefused(f, a -> a.isAllocated(-5), "pid: -5 (expected: 0 <= pid < pid_max_limit = 24)");
-    assertRefused(f, a -> a.next(-1), "last: -1 (expected: 0 <= last < pid_max_limit = 24)");
-    assertRefused(f, a -> a.next(24), "last: 24 (expected: 0 <= last < pid_max_limit = 24)");
+    assertRefused(f, a -> a.next(-1), "after: -1 (expected: 0 <= after < pid_max_limit = 24)");
+    assertRefused(f, a -> a.next(24), "after: 24 (expected: 0 <= after < pid_max_limit = 24)");
   }
 
   @ParameterizedTest

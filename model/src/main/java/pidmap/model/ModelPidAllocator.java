@@ -37,6 +37,25 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     touchedPages.add(0);
   }
 
+  /** A model in the same state as {@code other}, sharing no mutable state with it. */
+  private ModelPidAllocator(ModelPidAllocator other) {
+    this.geometry = other.geometry;
+    this.profile = other.profile;
+    this.rule = other.rule;
+    this.pidMax = other.pidMax;
+    this.lastPid = other.lastPid;
+    this.allocated.addAll(other.allocated);
+    this.touchedPages.addAll(other.touchedPages);
+  }
+
+  /**
+   * A model in this one's state that goes its own way from here: what a trace shrinker keeps as
+   * a checkpoint instead of replaying a prefix again. O(allocated pids).
+   */
+  public ModelPidAllocator copy() {
+    return new ModelPidAllocator(this);
+  }
+
   private static SearchRule ruleOf(Profile profile) {
     switch (profile) {
       case LINUX_2_6_24:

@@ -25,7 +25,7 @@ import pidmap.trace.Outcome;
  * (ns_last_pid) and pid_max against the model's.
  *
  * <p>Step 1 is the agent itself: pid 1 of the new namespace is the trace's first alloc, so every
- * trace starts from the fresh state of DESIGN.md. Not thread-safe.
+ * trace starts from the fresh state of docs/DESIGN.md. Not thread-safe.
  */
 public final class KernelLockstep {
   static final int BATCH = 256;

@@ -5,7 +5,7 @@ import pidmap.spec.Profile;
 import pidmap.trace.Expect;
 import pidmap.trace.Op;
 
-/** Trace lines in the JSON Lines format of DESIGN.md, as the kernel oracle writes them. Stateless. */
+/** Trace lines in the JSON Lines format of docs/DESIGN.md, as the kernel oracle writes them. Stateless. */
 final class KernelTraceLines {
   private KernelTraceLines() {}
 

@@ -12,7 +12,7 @@ import pidmap.trace.Expect;
 import pidmap.trace.Op;
 
 /**
- * A minimal reader of the trace format (DESIGN.md) for these tests: a config line, then
+ * A minimal reader of the trace format (docs/DESIGN.md) for these tests: a config line, then
  * operations with their {@code expect}s.
  */
 public record TraceText(Profile profile, Geometry geometry, List<Op> ops, List<Expect> expects) {

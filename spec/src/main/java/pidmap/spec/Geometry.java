@@ -78,12 +78,12 @@ public record Geometry(int bitsPerPage, int reservedPids, int pidMaxLimit, int d
     return pid >>> pageShift();
   }
 
-  /** A short human label, e.g. {@code bpp=4 reserved=2 limit=16 pid_max=14}. */
+  /**
+   * The project's one notation for a geometry, {@code B/R/L pid_max P}: bits per page, reserved
+   * pids, pid_max_limit, and the pid_max a fresh namespace starts with, e.g. {@code 4/2/16
+   * pid_max 14}; the kernel's is {@code 32768/300/4194304 pid_max 32768}.
+   */
   public String label() {
-    if (equals(KERNEL)) {
-      return "kernel (bpp=32768 reserved=300 limit=4194304 pid_max=32768)";
-    }
-    return "bpp=" + bitsPerPage + " reserved=" + reservedPids + " limit=" + pidMaxLimit
-        + " pid_max=" + defaultPidMax;
+    return bitsPerPage + "/" + reservedPids + "/" + pidMaxLimit + " pid_max " + defaultPidMax;
   }
 }

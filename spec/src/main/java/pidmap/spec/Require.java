@@ -54,8 +54,8 @@ public final class Require {
     return inClosed("last_pid", v, 0, null, pidMax, "pid_max");
   }
 
-  /** The starting point of next_pidmap: {@code 0 <= last < pid_max_limit}. */
+  /** The starting point of next_pidmap, named as the trace names it: {@code 0 <= after < pid_max_limit}. */
   public static int nextFrom(long last, Geometry g) {
-    return inHalfOpen("last", last, 0, null, g.pidMaxLimit(), "pid_max_limit");
+    return inHalfOpen("after", last, 0, null, g.pidMaxLimit(), "pid_max_limit");
   }
 }

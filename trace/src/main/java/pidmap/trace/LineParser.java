@@ -4,18 +4,19 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import pidmap.spec.Profile;
 
 /**
  * Turns one non-blank trace line into a config or an operation, or refuses it with a {@link
  * TraceFormatException} that says what is wrong. Field order within a line is free; every other
- * rule of DESIGN.md's format is enforced: one JSON object per line, a known {@code op}, exactly
+ * rule of docs/DESIGN.md's format is enforced: one JSON object per line, a known {@code op}, exactly
  * the fields that op takes, integers where integers belong, an {@code expect} of the op's kind.
  *
  * <p>Stateless apart from the shared, thread-safe Jackson factory; one instance may be shared.
@@ -24,7 +25,8 @@ final class LineParser {
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-  private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
+  /** The errno names an alloc can answer: each profile's exhaustion errno. */
+  private static final List<String> ALLOC_ERRNOS = allocErrnos();
   private static final String CONFIG = "config";
   private static final List<String> CONFIG_INTS =
       List.of("pid_max", "bits_per_page", "reserved", "pid_max_limit");
@@ -89,10 +91,11 @@ final class LineParser {
         if (isInt && e.longValue >= 0) {
           return Expect.pid((int) e.longValue);
         }
-        if (isString && ERRNO.matcher(e.text).matches()) {
+        if (isString && ALLOC_ERRNOS.contains(e.text)) {
           return Expect.named(e.text);
         }
-        throw badExpect(kind, "a pid (an integer >= 0) or an errno name such as \"ENOMEM\"", e, line);
+        throw badExpect(kind, "a pid (an integer >= 0) or an exhausted alloc's errno, "
+            + errnoNames(), e, line);
       case NEXT:
         if (isInt && e.longValue >= -1) {
           return Expect.pid((int) e.longValue);
@@ -107,6 +110,25 @@ final class LineParser {
         }
         throw badExpect(kind, "\"ok\" or \"" + Expect.REFUSED + "\"", e, line);
     }
+  }
+
+  private static List<String> allocErrnos() {
+    List<String> names = new ArrayList<>();
+    for (Profile p : Profile.values()) {
+      if (!names.contains(p.exhaustionErrno())) {
+        names.add(p.exhaustionErrno());
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** {@code "ENOMEM" or "EAGAIN"}. */
+  private static String errnoNames() {
+    List<String> quoted = new ArrayList<>();
+    for (String name : ALLOC_ERRNOS) {
+      quoted.add("\"" + name + "\"");
+    }
+    return String.join(" or ", quoted);
   }
 
   private static TraceFormatException badExpect(Op.Kind kind, String what, Field e, long line) {
@@ -178,13 +200,39 @@ final class LineParser {
       if (p.nextToken() != null) {
         throw fail(line, "more text after the closing }");
       }
+    } catch (StreamConstraintsException e) {
+      throw fail(line, tooLarge(e));
     } catch (JsonProcessingException e) {
-      throw fail(line, "bad JSON at column " + e.getLocation().getColumnNr() + ": "
-          + firstSentence(e.getOriginalMessage()));
+      String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+      throw fail(line, "bad JSON" + where + ": " + firstSentence(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading a String does no I/O
     }
     return fields;
+  }
+
+  /**
+   * What a line exceeds, in the trace's words: Jackson refuses numbers, nesting and strings
+   * beyond {@link StreamReadConstraints}' defaults, none of which a trace line ever needs.
+   */
+  private static String tooLarge(StreamConstraintsException e) {
+    StreamReadConstraints c = StreamReadConstraints.defaults();
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (m.startsWith("Number")) {
+      return "a number longer than " + c.getMaxNumberLength() + " digits (no field takes one;"
+          + " a pid or value fits in 64 bits)";
+    }
+    if (m.contains("nesting depth")) {
+      return "values nested deeper than " + c.getMaxNestingDepth() + " levels (a trace line is"
+          + " one flat object)";
+    }
+    if (m.startsWith("String")) {
+      return "a string longer than " + c.getMaxStringLength() + " characters";
+    }
+    if (m.startsWith("Name")) {
+      return "a field name longer than " + c.getMaxNameLength() + " characters";
+    }
+    return "too large to read: " + firstSentence(m).replaceAll(", from `[^`]*`", "");
   }
 
   /** Jackson's message without its trailing location and advice. */
@@ -236,55 +284,5 @@ final class LineParser {
 
   private static TraceFormatException fail(long line, String problem) {
     return new TraceFormatException(line, problem);
-  }
-
-  /** One name/value pair of the line's object; nested values are only described, never used. */
-  private static final class Field {
-    final String name;
-    final JsonToken token;
-    final String text;
-    final boolean fitsLong;
-    final long longValue;
-
-    private Field(String name, JsonToken token, String text, boolean fitsLong, long longValue) {
-      this.name = name;
-      this.token = token;
-      this.text = text;
-      this.fitsLong = fitsLong;
-      this.longValue = longValue;
-    }
-
-    static Field read(String name, JsonParser p, JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NUMBER_INT) {
-        boolean fits = p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
-        return new Field(name, t, p.getText(), fits, fits ? p.getLongValue() : 0);
-      }
-      String text = describe(p, t);
-      p.skipChildren();
-      return new Field(name, t, t == JsonToken.VALUE_STRING ? p.getText() : text, false, 0);
-    }
-
-    String describe() {
-      return token == JsonToken.VALUE_STRING ? quote(text) : text;
-    }
-
-    /** How a value reads in a message: a string quoted, an object or array by its kind. */
-    static String describe(JsonParser p, JsonToken t) throws IOException {
-      if (t == null) {
-        return "nothing";
-      }
-      if (t == JsonToken.START_OBJECT) {
-        return "an object";
-      }
-      if (t == JsonToken.START_ARRAY) {
-        return "an array";
-      }
-      return t == JsonToken.VALUE_STRING ? quote(p.getText()) : p.getText();
-    }
-
-    private static String quote(String s) {
-      String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-      return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
   }
 }

@@ -48,7 +48,7 @@ public record Outcome(Kind kind, int pid, String text) {
       case OK:
         return "ok";
       default:
-        return "refused (" + text + ")";
+        return Expect.REFUSED + " (refused: " + text + ")"; // what a trace's expect says
     }
   }
 }

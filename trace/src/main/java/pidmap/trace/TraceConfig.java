@@ -56,7 +56,7 @@ public record TraceConfig(
     return profile != null ? Profile.byId(profile) : Profile.LINUX_2_6_24;
   }
 
-  /** The config line with the fields that are present, in the order of DESIGN.md. */
+  /** The config line with the fields that are present, in the order of docs/DESIGN.md. */
   public String toJson() {
     StringBuilder b = new StringBuilder("{\"op\":\"config\"");
     if (profile != null) {

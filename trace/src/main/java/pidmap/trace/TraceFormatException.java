@@ -1,7 +1,7 @@
 package pidmap.trace;
 
 /**
- * A trace line that does not follow the format of DESIGN.md. The message always starts with
+ * A trace line that does not follow the format of docs/DESIGN.md. The message always starts with
  * {@code line N: } and then says what is wrong, naming the field, the value and what was
  * expected, e.g. {@code line 7: free needs "pid" (an integer)}. Immutable.
  */

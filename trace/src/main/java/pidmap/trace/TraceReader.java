@@ -1,13 +1,13 @@
 package pidmap.trace;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -23,11 +23,22 @@ import java.util.NoSuchElementException;
  * line, when present, must be the first line that is not skipped. Any other malformed line
  * throws {@link TraceFormatException} when the iteration reaches it, so the steps before it have
  * already run.
+ *
+ * <p>Bytes are decoded as strict UTF-8, line by line, so a byte sequence that is not UTF-8 is a
+ * {@link TraceFormatException} on its line, from a file and from standard input alike; a UTF-8
+ * byte order mark before the first line is skipped.
  */
 public final class TraceReader implements Iterator<TraceLine>, Closeable {
-  private final BufferedReader in;
+  /** Where the lines come from: a byte stream (strict UTF-8) or characters. */
+  private interface Lines extends Closeable {
+    /** The next line without its end, or null at the end. */
+    String next() throws IOException;
+  }
+
+  private final Lines in;
   private final LineParser parser = new LineParser();
   private final TraceConfig config;
+  private long configLine;
   private long lineNumber;
   private TraceLine pending;
   private boolean done;
@@ -38,11 +49,25 @@ public final class TraceReader implements Iterator<TraceLine>, Closeable {
    * @throws TraceFormatException if that line is malformed (the reader is then closed)
    */
   public TraceReader(Reader reader) {
-    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this(charLines(reader));
+  }
+
+  /**
+   * Reads bytes as strict UTF-8.
+   *
+   * @throws TraceFormatException if the first line that is not skipped is malformed
+   */
+  public TraceReader(InputStream bytes) {
+    this(byteLines(bytes));
+  }
+
+  private TraceReader(Lines lines) {
+    this.in = lines;
     try {
       LineParser.Parsed first = advance();
       if (first != null && first.config() != null) {
         config = first.config();
+        configLine = lineNumber;
       } else {
         config = TraceConfig.EMPTY;
         pending = first == null ? null : first.line();
@@ -54,17 +79,60 @@ public final class TraceReader implements Iterator<TraceLine>, Closeable {
     }
   }
 
-  public static TraceReader open(Path file) throws IOException {
-    return new TraceReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+  private static Lines charLines(Reader reader) {
+    BufferedReader b = reader instanceof BufferedReader r ? r : new BufferedReader(reader, 1 << 16);
+    return new Lines() {
+      @Override
+      public String next() throws IOException {
+        return b.readLine();
+      }
+
+      @Override
+      public void close() throws IOException {
+        b.close();
+      }
+    };
   }
 
+  private static Lines byteLines(InputStream bytes) {
+    Utf8Lines lines = new Utf8Lines(bytes);
+    return new Lines() {
+      @Override
+      public String next() {
+        return lines.next();
+      }
+
+      @Override
+      public void close() throws IOException {
+        lines.close();
+      }
+    };
+  }
+
+  /** A file, read as strict UTF-8. */
+  public static TraceReader open(Path file) throws IOException {
+    InputStream bytes = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try {
+      return new TraceReader(bytes);
+    } catch (RuntimeException e) {
+      bytes.close();
+      throw e;
+    }
+  }
+
+  /** A byte stream, read as strict UTF-8. */
   public static TraceReader of(InputStream in) {
-    return new TraceReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return new TraceReader(in);
   }
 
   /** The trace's config line, or {@link TraceConfig#EMPTY} when it has none. */
   public TraceConfig config() {
     return config;
+  }
+
+  /** The line number of the config line, or 0 when the trace has none. */
+  public long configLine() {
+    return configLine;
   }
 
   /** The number of the last line read (skipped lines included). */
@@ -104,13 +172,19 @@ public final class TraceReader implements Iterator<TraceLine>, Closeable {
   private LineParser.Parsed advance() {
     try {
       String text;
-      while ((text = in.readLine()) != null) {
+      while ((text = in.next()) != null) {
         lineNumber++;
+        if (lineNumber == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1); // a byte order mark, as some editors write one
+        }
         if (!skipped(text)) {
           return parser.parse(text, lineNumber);
         }
       }
       return null;
+    } catch (CharacterCodingException e) {
+      throw new TraceFormatException(lineNumber + 1, "not UTF-8 text (a trace is UTF-8 JSON"
+          + " Lines; is this a binary file?)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Writes traces in the JSON Lines format of DESIGN.md, one line per call, in the canonical field
+ * Writes traces in the JSON Lines format of docs/DESIGN.md, one line per call, in the canonical field
  * order ({@code op}, its argument, {@code expect}); {@link TraceReader} reads back exactly what
  * this writes. Not thread-safe.
  */

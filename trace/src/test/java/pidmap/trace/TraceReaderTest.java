@@ -141,10 +141,11 @@ class TraceReaderTest {
       {"op":"alloc","pid":3}                              | line 2: alloc takes no "pid" (its fields: op, expect)
       {"op":"alloc","Expect":3}                           | line 2: alloc takes no "Expect" (its fields: op, expect)
       {"op":"free","pid":7,"pid":8}                       | line 2: "pid" appears twice
-      {"op":"alloc","expect":"ok"}                        | line 2: alloc's "expect" must be a pid (an integer >= 0) or an errno name such as "ENOMEM", got "ok"
-      {"op":"alloc","expect":-1}                          | line 2: alloc's "expect" must be a pid (an integer >= 0) or an errno name such as "ENOMEM", got -1
-      {"op":"alloc","expect":"enomem"}                    | line 2: alloc's "expect" must be a pid (an integer >= 0) or an errno name such as "ENOMEM", got "enomem"
-      {"op":"alloc","expect":4294967296}                  | line 2: alloc's "expect" must be a pid (an integer >= 0) or an errno name such as "ENOMEM", got 4294967296
+      {"op":"alloc","expect":"ok"}                        | line 2: alloc's "expect" must be a pid (an integer >= 0) or an exhausted alloc's errno, "ENOMEM" or "EAGAIN", got "ok"
+      {"op":"alloc","expect":-1}                          | line 2: alloc's "expect" must be a pid (an integer >= 0) or an exhausted alloc's errno, "ENOMEM" or "EAGAIN", got -1
+      {"op":"alloc","expect":"enomem"}                    | line 2: alloc's "expect" must be a pid (an integer >= 0) or an exhausted alloc's errno, "ENOMEM" or "EAGAIN", got "enomem"
+      {"op":"alloc","expect":"EFOO"}                      | line 2: alloc's "expect" must be a pid (an integer >= 0) or an exhausted alloc's errno, "ENOMEM" or "EAGAIN", got "EFOO"
+      {"op":"alloc","expect":4294967296}                  | line 2: alloc's "expect" must be a pid (an integer >= 0) or an exhausted alloc's errno, "ENOMEM" or "EAGAIN", got 4294967296
       {"op":"next","after":1,"expect":-2}                 | line 2: next's "expect" must be a pid (an integer >= -1) or "EINVAL", got -2
       {"op":"next","after":1,"expect":"ENOMEM"}           | line 2: next's "expect" must be a pid (an integer >= -1) or "EINVAL", got "ENOMEM"
       {"op":"free","pid":1,"expect":1}                    | line 2: free's "expect" must be "ok" or "EINVAL", got 1

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import pidmap.engine.AllocatorFactory;
 import pidmap.engine.DifferentialEngine;
 import pidmap.engine.RunResult;
+import pidmap.engine.StepResult;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 import pidmap.trace.Op;
@@ -92,9 +93,11 @@ public final class Shrinker {
   }
 
   /**
-   * Shrinks a trace that fails in the engine against {@code candidate} (any failure counts):
-   * cuts it after the failing step, then {@link #shrinkOps} with the geometry's landmarks. Each
-   * try runs from a fresh state.
+   * Shrinks a trace that fails in the engine against {@code candidate}: cuts it after the failing
+   * step, then {@link #shrinkOps} with the geometry's landmarks, keeping only tries that fail with
+   * the same signature ({@link StepResult#signature()}: kind, side, what broke, at the same kind
+   * of operation), so a shrink never slips from one bug to another. Each try runs from a fresh
+   * state.
    *
    * @throws IllegalArgumentException if the trace conforms
    */
@@ -105,9 +108,13 @@ public final class Shrinker {
       throw new IllegalArgumentException("the trace conforms; there is nothing to shrink");
     }
     List<Op> prefix = ops.subList(0, (int) first.firstFailure().index());
+    String signature = first.firstFailure().signature();
     return shrinkOps(
         prefix,
-        attempt -> !DifferentialEngine.run(geometry, profile, candidate, attempt).ok(),
+        attempt -> {
+          RunResult r = DifferentialEngine.run(geometry, profile, candidate, attempt);
+          return !r.ok() && r.firstFailure().signature().equals(signature);
+        },
         OpSimplifier.forGeometry(geometry),
         DEFAULT_MAX_TESTS);
   }

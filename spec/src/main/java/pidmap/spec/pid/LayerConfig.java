@@ -102,7 +102,7 @@ public record LayerConfig(Geometry geometry, Profile profile, long nrKernelPages
   }
 
   /**
-   * A short label, e.g. {@code bpp=4 reserved=2 limit=16 pid_max=14 mem=2MiB pid_max/level=[3, 14]
+   * A short label, e.g. {@code 4/2/16 pid_max 14 mem=2MiB pid_max/level=[3, 14]
    * linux-6} (the profile is named when it is not the seed's).
    */
   public String label() {
