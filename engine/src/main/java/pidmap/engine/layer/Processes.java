@@ -230,6 +230,7 @@ class Processes {
     }
     if (alive(t)) {
       PidNs home = active(t);
+      boolean init = leadsANamespace(t);
       exitOne(t);
       if (layer.linkedPid(t, PidType.PID) == null) {
         release(t); // raw calls took its PID link: nothing left for a parent to wait on
@@ -239,9 +240,23 @@ class Processes {
       } else {
         becomeZombie(t);
       }
-      reparentChildren(t, home);
+      // An init's zap reaped every child it had: none is left to hand on while it waits or is
+      // a zombie. One that raw calls left without a PID link is released: its children move.
+      if (!init || layer.linkedPid(t, PidType.PID) == null) {
+        reparentChildren(t, home);
+      }
     }
     return "ok";
+  }
+
+  /** Whether {@code t} is the child reaper of a namespace other than init_pid_ns. */
+  private boolean leadsANamespace(Task t) {
+    for (PidNs n : d.symbols.namespaces) {
+      if (n != layer.initPidNs() && !n.released() && n.childReaper() == t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
