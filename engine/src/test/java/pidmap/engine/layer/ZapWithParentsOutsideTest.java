@@ -99,4 +99,21 @@ class ZapWithParentsOutsideTest {
     assertThat(d.apply(LayerOp.task(Kind.REAP, "t5"))).isEqualTo("ok");
     assertThat(d.apply(LayerOp.task(Kind.REAP, "t2"))).isEqualTo("ok");
   }
+
+  /**
+   * The kernel (6.18, found by the process-level lockstep): set_tid into a namespace whose init
+   * has exited is ENOMEM (allocation disabled), not the EINVAL of a namespace that never had an
+   * init: Linux 6 keeps the dead init as child_reaper, so the set_tid check passes.
+   */
+  @ParameterizedTest
+  @MethodSource("pidmap.engine.layer.Layers#both")
+  void setTidIntoANamespaceWhoseInitExitedIsEnomem(Function<LayerConfig, PidLayer> layer) {
+    assertThat(run(layer,
+        LayerOp.fork(1, "t0", 0),
+        LayerOp.fork(2, "t1", NEWPID),
+        LayerOp.setns("t1", "n2"),
+        LayerOp.task(Kind.EXIT, "t2"),
+        LayerOp.fork(5, "t1", 0, List.of(10))))
+        .containsExactly("t1 1", "t2 2/1", "ok", "ok", "ENOMEM");
+  }
 }

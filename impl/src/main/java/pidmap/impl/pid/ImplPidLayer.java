@@ -136,7 +136,8 @@ public final class ImplPidLayer extends PidLookups {
       int k = home.level - i; // set_tid[0] is the innermost level's
       if (k < tids.length) {
         try {
-          SetTid.entry(tids[k], i, tmp.pidmap.pidMax(), tmp.childReaper != null);
+          // a namespace whose init exited had a reaper (Linux 6 keeps it; the zap here clears it)
+          SetTid.entry(tids[k], i, tmp.pidmap.pidMax(), tmp.childReaper != null || !tmp.allocating);
         } catch (KernelErrno e) {
           outFree(home, nss, nrs, i, cachep);
           throw e;
