@@ -74,9 +74,9 @@
 #define OPS "alloc,free,next,set_last,set_pid_max,get_last,get_pid_max,check,nest,alloc_at," \
             "fork,exit,reap,setsid,setpgid,unshare,setns,kill,getpgid,getsid"
 #if defined(__x86_64__)
-#define FEATURES "CLONE_NEWPID,CLONE_THREAD,set_tid,in"
+#define FEATURES "CLONE_NEWPID,CLONE_THREAD,set_tid,in,setns_children"
 #else
-#define FEATURES "CLONE_NEWPID,set_tid,in"
+#define FEATURES "CLONE_NEWPID,set_tid,in,setns_children"
 #endif
 #define PID_LIMIT (4 * 1024 * 1024) /* PID_MAX_LIMIT on 64-bit: no pid is at or above it */
 #define SLOTS_PER_CHUNK 4096

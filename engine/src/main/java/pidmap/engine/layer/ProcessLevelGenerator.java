@@ -16,7 +16,7 @@ import pidmap.trace.layer.LayerOp;
  * and without CLONE_NEWPID, CLONE_THREAD and set_tid, namespaces nested up to level
  * {@value #DEEP} (and, one episode in eight, a chain down to the agent's nesting limit and one
  * past it), exit and reap, setsid, setpgid, unshare, setns (into a task's namespace or where its
- * children are born), per-namespace pid_max writes from a task inside, and kill(N, 0) /
+ * children are born, when the agent lists the {@code setns_children} feature), per-namespace pid_max writes from a task inside, and kill(N, 0) /
  * getpgid / getsid from inside each namespace. Each step is chosen from the state the model
  * reaches, so it mostly names running tasks; the number of unreaped tasks stays bounded.
  *
@@ -167,7 +167,7 @@ public final class ProcessLevelGenerator {
     List<Task> all = model.d.processes.unreaped();
     all.remove(model.d.layer.initTask());
     Task x = pick(all);
-    boolean children = model.running(x) && rnd.nextInt(3) == 0;
+    boolean children = can.test("setns_children") && model.running(x) && rnd.nextInt(3) == 0;
     PidNs n = children ? model.d.processes.childrenNs(x) : model.d.processes.active(x);
     return model.apply(LayerOp.setns(name(t), name(n)), name(x) + (children ? " children" : ""));
   }

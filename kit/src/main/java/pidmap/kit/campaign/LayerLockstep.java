@@ -44,7 +44,9 @@ public final class LayerLockstep {
    * @param note why it was not tested, or null
    * @param steps requests sent and compared
    * @param episodes fresh agents used (shrinking not counted)
-   * @param counts requests per operation ({@code fork CLONE_NEWPID}, {@code setns children}, ...)
+   * @param counts requests per operation ({@code fork CLONE_NEWPID}, {@code setns children}, ...),
+   *     and of those how many the model expected to fail with each errno
+   *     ({@code fork set_tid -> errno EEXIST})
    * @param millis wall time, shrinking included
    * @param failure the failing step of the shrunk trace, or null
    * @param report the shrunk trace and its transcript, empty when it passed
@@ -117,6 +119,9 @@ public final class LayerLockstep {
             f = send(agent, s, items.size());
             done++;
             counts.merge(label(s), 1L, Long::sum);
+            if (s.expected().startsWith("errno ")) {
+              counts.merge(label(s) + " -> " + s.expected(), 1L, Long::sum);
+            }
           }
         }
       }

@@ -17,7 +17,7 @@ import pidmap.oracle.KernelUnavailableException;
  * PIDMAP_REQUIRE_KERNEL=1).
  */
 class KernelLayerLockstepTest {
-  static final long STEPS = Long.getLong("pidmap.layerLockstep.steps", 2000);
+  static final long STEPS = Long.getLong("pidmap.layerLockstep.steps", 3000);
 
   @Test
   void theKernelAgentAgreesWithTheModelsLayerOnEveryGeneratedStep() {
