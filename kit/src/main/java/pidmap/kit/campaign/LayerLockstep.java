@@ -24,7 +24,7 @@ import pidmap.trace.layer.LayerTraceFile;
  * agent that declares the process level, on generated kernel-safe layer steps
  * ({@link ProcessLevelGenerator}), {@value #EPISODE} steps per fresh agent. Every reply is
  * compared with the model's, exactly; the first divergence is shrunk (ddmin over the layer
- * steps, each candidate on a fresh agent) and given as a layer trace. Deterministic for a seed
+ * steps, each candidate on a fresh agent, keeping the verdict and the request's verb) and given as a layer trace. Deterministic for a seed
  * and a hello (the agent's answers aside). Stateless.
  */
 public final class LayerLockstep {
@@ -207,8 +207,14 @@ public final class LayerLockstep {
   private static Result diverged(AgentFactory agents, LayerConfig config, List<Item> items,
       Failure first, long done, int episodes, Map<String, Long> counts, long start) {
     int[] runs = {0};
-    List<Item> shrunk = Shrinker.minimize(items, c -> runs[0]++ < SHRINK_RUNS
-        && replay(agents, config, c, null) != null, SHRINK_RUNS);
+    String verb = first.request().split(" ")[0];
+    List<Item> shrunk = Shrinker.minimize(items, c -> {
+      if (runs[0]++ >= SHRINK_RUNS) {
+        return false;
+      }
+      Failure f = replay(agents, config, c, null); // the same kind of failure, same request verb
+      return f != null && f.verdict() == first.verdict() && f.request().split(" ")[0].equals(verb);
+    }, SHRINK_RUNS);
     List<String> transcript = new ArrayList<>();
     Failure f = replay(agents, config, shrunk, transcript);
     if (f == null) { // the kernel did not repeat it: keep the whole episode
