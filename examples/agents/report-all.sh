@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates docs/CONFORMANCE-REPORTS.md: `./pidmap conform` on every example agent and on the
+# Regenerates docs/measured/conformance-reports.md: `./pidmap conform` on every example agent and on the
 # kernel agent, each report as printed (runs of more than 4 alike fork lines shortened, and said
 # so), with the wall time of each run and the machine's load. Run from anywhere:
 #   examples/agents/report-all.sh
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-out="$root/docs/CONFORMANCE-REPORTS.md"
+out="$root/docs/measured/conformance-reports.md"
 agents=(faithful wraps-to-2 never-wraps hands-out-pid-max reuses-freed-at-once forgets-groups
   hangs-when-full panics-when-full ignores-set-tid threads-elsewhere)
 

@@ -21,17 +21,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pidmap bench}: the JMH suite of {@code bench/}, then the memory measurement (JOL), then
- * docs/PERFORMANCE.md's generated blocks and plots, each step a child JVM on {@code
+ * docs/measured/performance.md's generated blocks and plots, each step a child JVM on {@code
  * bench/target/benchmarks.jar} (the launcher builds it). Runs only from the launcher, which says
  * where the repository is ({@code -Dpidmap.root}). Not thread-safe: one run per instance.
  */
 @Command(name = "bench",
-    header = "Runs the JMH benchmarks and regenerates docs/PERFORMANCE.md (minutes).",
+    header = "Runs the JMH benchmarks and regenerates docs/measured/performance.md (minutes).",
     description = {
         "Runs the JMH suite of bench/ (the impl against the model, a synchronized BitSet, a"
             + " skip list and the atomic floor), measures memory with JOL, and rewrites the"
-            + " generated blocks and plots of docs/PERFORMANCE.md. It takes minutes (--quick) to"
-            + " most of an hour; docs/PERFORMANCE.md names its last run and machine.",
+            + " generated blocks and plots of docs/measured/performance.md. It takes minutes (--quick) to"
+            + " most of an hour; that file names its last run and machine.",
         "Examples:",
         "  ./pidmap bench --quick                 one fork, short iterations",
         "  ./pidmap bench --quick AllocFree       only the benchmarks that match a regex",
@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
     Files.writeString(target.resolve("run-info.txt"), runInfo(started, loadBefore, loadAfter),
         StandardCharsets.UTF_8);
     if (run(steps.get(2), null) != 0) {
-      err.println("bench: regenerating docs/PERFORMANCE.md failed; see above");
+      err.println("bench: regenerating docs/measured/performance.md failed; see above");
       return Main.INTERNAL_ERROR;
     }
     return Main.CONFORMS;
@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> report = List.of("java", "-cp", jar.toString(), "pidmap.bench.report.BenchReport",
         target.resolve("jmh-result.json").toString(), target.resolve("memory.tsv").toString(),
         target.resolve("run-info.txt").toString(),
-        root.resolve("docs/PERFORMANCE.md").toString());
+        root.resolve("docs/measured/performance.md").toString());
     return List.of(jmhRun, memory, report);
   }
 

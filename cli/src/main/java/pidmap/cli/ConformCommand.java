@@ -43,9 +43,14 @@ import pidmap.spec.Profile;
     description = {
         "Check anyone's pid allocator against Linux: start the agent (a process speaking the line"
             + " protocol of docs/AGENT-PROTOCOL.md), run the named suites (one per divergence"
-            + " class) and a generated lockstep campaign against the model; shrink every failure.",
-        "Exit status: 0 conforms, 1 a suite or the campaign failed (a hang, crash or garbage"
-            + " too), 2 bad flags, 3 internal error, 4 the agent did not start (nothing tested)."})
+            + " class) and a generated lockstep campaign against the model; shrink every failure."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the agent conforms to every suite and the campaign",
+        "1:a suite or the campaign failed (a hang, a crash or garbage too)",
+        "2:bad flags",
+        "3:internal error",
+        "4:the agent did not start (nothing tested)"})
 public final class ConformCommand implements Callable<Integer> {
   /** Exit status: the agent did not start, or its hello line was not one. */
   public static final int AGENT_UNAVAILABLE = 4;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Regenerates the measured parts of docs/PERFORMANCE.md from one run: the results table, the
+ * Regenerates docs/measured/performance.md's generated blocks from one run: the results table, the
  * targets, the memory table and the run's conditions, each between its markers, and the PNG
  * plots beside the document.
  *

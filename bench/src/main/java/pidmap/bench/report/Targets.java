@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Issue 7's targets, checked against one run: each a measured ratio (with its propagated error)
  * or figure, the bound, and met / not met. Why a target is missed is written in
- * docs/PERFORMANCE.md by hand; this only computes.
+ * docs/PERFORMANCE.md; this only computes.
  *
  * <p>Stateless and thread-safe.
  */
