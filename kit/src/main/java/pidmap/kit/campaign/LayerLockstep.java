@@ -51,14 +51,22 @@ public final class LayerLockstep {
    * @param failure the failing step of the shrunk trace, or null
    * @param report the shrunk trace and its transcript, empty when it passed
    * @param traceFile the shrunk layer trace in the trace format, empty when it passed
+   * @param shrunkFrom steps of the diverging episode before shrinking, 0 when it passed
    */
   public record Result(Verdict verdict, String note, long steps, int episodes,
       Map<String, Long> counts, long millis, Failure failure, List<String> report,
-      List<String> traceFile) {
+      List<String> traceFile, int shrunkFrom) {
     public Result {
       counts = java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
       report = List.copyOf(report);
       traceFile = List.copyOf(traceFile);
+    }
+
+    /** As a campaign of {@code pidmap conform}'s report (kind {@code process-level layer}). */
+    public CampaignResult toCampaign(long seed) {
+      return new CampaignResult(verdict, note, steps, episodes, seed, failure,
+          report.isEmpty() ? List.of() : report.subList(1, report.size()),
+          failure == null ? null : "process-level layer", shrunkFrom, millis);
     }
 
     /** Steps per second over the whole run. */
@@ -77,7 +85,7 @@ public final class LayerLockstep {
       hello = probe.hello();
     } catch (AgentException e) {
       return new Result(Verdict.of(e.kind()), e.getMessage(), 0, 0, Map.of(), 0, null, List.of(),
-          List.of());
+          List.of(), 0);
     }
     List<String> missing = new ArrayList<>();
     for (String op : REQUIRED) {
@@ -87,7 +95,7 @@ public final class LayerLockstep {
     }
     if (!missing.isEmpty()) {
       return new Result(Verdict.NOT_TESTED, "the agent does not offer " + String.join(", ", missing),
-          0, 0, Map.of(), 0, null, List.of(), List.of());
+          0, 0, Map.of(), 0, null, List.of(), List.of(), 0);
     }
     Predicate<String> can = can(hello);
     String depth = hello.fields().get("max_depth");
@@ -107,7 +115,7 @@ public final class LayerLockstep {
         agent = agents.start();
       } catch (AgentException e) {
         return new Result(Verdict.of(e.kind()), e.getMessage(), done, episodes, counts,
-            millis(start), null, List.of(), List.of());
+            millis(start), null, List.of(), List.of(), 0);
       }
       Failure f = null;
       try (agent) {
@@ -130,7 +138,7 @@ public final class LayerLockstep {
       }
     }
     return new Result(Verdict.PASS, null, done, episodes, counts, millis(start), null, List.of(),
-        List.of());
+        List.of(), 0);
   }
 
   private static long millis(long start) {
@@ -240,6 +248,7 @@ public final class LayerLockstep {
     }
     report.add("  the requests, the model's replies and the agent's:");
     report.addAll(transcript);
-    return new Result(f.verdict(), null, done, episodes, counts, millis(start), f, report, file);
+    return new Result(f.verdict(), null, done, episodes, counts, millis(start), f, report, file,
+        items.size());
   }
 }
