@@ -82,6 +82,19 @@ class KernelCommandsTest {
   }
 
   @Test
+  void recordLayerWritesALayerTraceThatReplaysUnderLinux6(@TempDir Path dir) {
+    Path file = dir.resolve("layer.jsonl");
+    int exit = run("record", "--layer", "--steps", "800", "--seed", "5", "--out", file.toString());
+    skipIfUnavailable(exit);
+    assertThat(exit).as(err.toString()).isEqualTo(KernelCommand.OK);
+    assertThat(err.toString()).contains("800 steps of the linux-6 pid layer (seed 5)");
+    CliRun replay = CliRun.run("replay", file.toString());
+    assertThat(replay.exit()).as(replay.err() + replay.out()).isZero();
+    assertThat(replay.out() + replay.err()).contains("layer steps conform")
+        .contains("profile linux-6");
+  }
+
+  @Test
   void checkLayerRefusesTheFlagsItDoesNotTake() {
     assertThat(run("check", "--layer", "--nested")).isEqualTo(2);
     assertThat(err.toString()).contains("--nested: does not apply to --layer (expected: --steps"

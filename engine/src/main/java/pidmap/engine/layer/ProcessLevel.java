@@ -31,6 +31,7 @@ public final class ProcessLevel {
   public record Step(LayerOp op, String detail, String request, String expected) {}
 
   final LayerDriver d;
+  private String lastAnswer;
 
   /** A booted model layer whose t1 is running, as an agent's namespace starts. */
   public ProcessLevel(LayerConfig config) {
@@ -78,8 +79,23 @@ public final class ProcessLevel {
     return p == null ? 0 : d.layer.pidNrNs(p, d.processes.active(viewer));
   }
 
+  /** The layer's own answer to the last step run on the model (a layer trace's expect). */
+  public String lastAnswer() {
+    return lastAnswer;
+  }
+
   /** Runs {@code op} on the model and says what an agent is asked and must answer. */
   public Step apply(LayerOp op, String detail) {
+    lastAnswer = null;
+    return translate(op, detail);
+  }
+
+  private String run(LayerOp op) {
+    lastAnswer = d.apply(op);
+    return lastAnswer;
+  }
+
+  private Step translate(LayerOp op, String detail) {
     Task t = op.task() == null ? null : named(op.task(), Task.class);
     switch (op.kind()) {
       case FORK: {
@@ -105,7 +121,7 @@ public final class ProcessLevel {
           r.append(" set_tid=").append(String.join(",",
               op.setTid().stream().map(String::valueOf).toList()));
         }
-        String a = d.apply(op);
+        String a = run(op);
         if (a.startsWith("t")) {
           return new Step(op, detail, r.toString(), "pids " + a.substring(a.indexOf(' ') + 1));
         }
@@ -113,14 +129,14 @@ public final class ProcessLevel {
       }
       case EXIT:
         return running(t) && !op.task().equals("t1")
-            ? answer(op, detail, "exit " + op.task(), d.apply(op)) : skip(op, detail);
+            ? answer(op, detail, "exit " + op.task(), run(op)) : skip(op, detail);
       case REAP: {
         Task p = t == null ? null : d.layer.parent(t);
         if (p == null || !running(p) || !(d.processes.alive(t) || d.processes.dead(t))) {
           return skip(op, detail);
         }
         int nr = seenBy(d.layer.linkedPid(t, PidType.PID), p);
-        String a = d.apply(op);
+        String a = run(op);
         return answer(op, detail, "reap " + d.symbols.nameOf(p) + " " + op.task(),
             a.equals("ok") ? "pid " + nr : a.equals("0") ? "pid 0" : a);
       }
@@ -128,7 +144,7 @@ public final class ProcessLevel {
         if (!running(t)) {
           return skip(op, detail);
         }
-        String a = d.apply(op);
+        String a = run(op);
         Pid own = d.layer.linkedPid(d.processes.leaderOf(t), PidType.PID);
         return answer(op, detail, "setsid " + op.task(), a.equals("ok") ? "pid " + seenBy(own, t) : a);
       }
@@ -138,7 +154,7 @@ public final class ProcessLevel {
         if (!running(t)) {
           return skip(op, detail);
         }
-        String a = d.apply(op);
+        String a = run(op);
         return answer(op, detail, "unshare " + op.task(), a.startsWith("n") ? "ok" : a);
       }
       case SETNS:
@@ -149,7 +165,7 @@ public final class ProcessLevel {
         if (!running(in) || n == null || d.processes.active(in) != n) {
           return skip(op, detail);
         }
-        return answer(op, detail, "set_pid_max " + op.nr() + " in=" + detail, d.apply(op));
+        return answer(op, detail, "set_pid_max " + op.nr() + " in=" + detail, run(op));
       }
       case FIND_TASK_BY_VPID:
         return lookup(op, detail, t);
@@ -172,7 +188,7 @@ public final class ProcessLevel {
         return skip(op, detail); // a group T cannot name: not a request the layer can express
       }
     }
-    return answer(op, detail, "setpgid " + op.task() + " 0 " + pgid, d.apply(op));
+    return answer(op, detail, "setpgid " + op.task() + " 0 " + pgid, run(op));
   }
 
   private Step setns(LayerOp op, String detail, Task t) {
@@ -193,7 +209,7 @@ public final class ProcessLevel {
       // kernel: ENOENT after unshare before the first fork); the layer is not asked
       return new Step(op, detail, "setns " + op.task() + " " + detail, "errno ENOENT");
     }
-    return answer(op, detail, "setns " + op.task() + " " + detail, d.apply(op));
+    return answer(op, detail, "setns " + op.task() + " " + detail, run(op));
   }
 
   private Step lookup(LayerOp op, String detail, Task t) {
@@ -202,7 +218,7 @@ public final class ProcessLevel {
     }
     String verb = detail == null ? "kill" : detail;
     String request = verb + " " + op.task() + " " + op.nr();
-    String a = d.apply(op);
+    String a = run(op);
     Task found = a.equals("null") ? null : named(a, Task.class);
     if (found == null) {
       return new Step(op, detail, request, "errno ESRCH");

@@ -141,6 +141,58 @@ public final class LayerLockstep {
         List.of(), 0);
   }
 
+  /**
+   * Records a layer trace on one agent: {@code steps} generated steps from {@code seed}, each
+   * written with the layer's answer as its expect once the agent's reply confirmed it (a step the
+   * agent is not asked is not written). At a divergence the trace stops before that step and the
+   * result says how it diverged. The trace replays under linux-6 (model and impl).
+   */
+  public static Result record(AgentFactory agents, int steps, long seed) {
+    long start = System.nanoTime();
+    List<String> file = new ArrayList<>();
+    Map<String, Long> counts = new TreeMap<>();
+    try (Agent agent = agents.start()) {
+      Hello hello = agent.hello();
+      for (String op : REQUIRED) {
+        if (!hello.ops().contains(op)) {
+          return new Result(Verdict.NOT_TESTED, "the agent does not offer " + op, 0, 0, Map.of(),
+              0, null, List.of(), List.of(), 0);
+        }
+      }
+      String depth = hello.fields().get("max_depth");
+      LayerConfig config = ProcessLevel.agentConfig(intField(hello, "pid_max", 32768),
+          depth == null ? 32 : Integer.parseInt(depth));
+      ProcessLevelGenerator g = new ProcessLevelGenerator(seed, config, can(hello), depth != null);
+      file.add(LayerTraceFile.configLine(config));
+      for (LayerOp op : ProcessLevel.boot()) {
+        file.add(LayerTraceFile.line(op, null));
+      }
+      long done = 0;
+      for (int i = 0; done < steps && i < steps * 2; i++) {
+        ProcessLevel.Step s = g.next();
+        if (s.request() == null) {
+          continue;
+        }
+        Failure f = send(agent, s, (int) done + 1);
+        if (f != null) {
+          return new Result(f.verdict(), null, done, 1, counts, millis(start), f,
+              List.of(f.verdict().label() + " at step " + f.step() + ": " + f.oneLine()), file,
+              0);
+        }
+        done++;
+        counts.merge(label(s), 1L, Long::sum);
+        if (g.model().lastAnswer() != null) { // not when only the agent was asked (ENOENT)
+          file.add(LayerTraceFile.line(s.op(), g.model().lastAnswer()));
+        }
+      }
+      return new Result(Verdict.PASS, null, done, 1, counts, millis(start), null, List.of(), file,
+          0);
+    } catch (AgentException e) {
+      return new Result(Verdict.of(e.kind()), e.getMessage(), 0, 0, Map.of(), 0, null, List.of(),
+          file, 0);
+    }
+  }
+
   private static long millis(long start) {
     return (System.nanoTime() - start) / 1_000_000;
   }
