@@ -16,12 +16,12 @@ import pidmap.trace.CannotWriteException;
 import pidmap.trace.TraceFormatException;
 
 /**
- * The {@code pidmap} command line: {@code replay}, {@code shrink}, {@code verify}, {@code kernel}
- * (the live-kernel oracle's {@code record} and {@code check}), {@code bench} and {@code
- * completion}. Exit codes: {@value #CONFORMS} when everything conforms, {@value #FAILS} at a
- * divergence, a failed invariant or an unmet expect, {@value #BAD_INPUT} on a malformed trace or
- * bad flags, {@value #INTERNAL_ERROR} when pidmap itself crashed, 4 when the kernel oracle cannot
- * run on this machine. Every command takes {@code -h} and {@code -V}. Not thread-safe: one
+ * The {@code pidmap} command line: {@code replay}, {@code shrink}, {@code verify}, {@code
+ * explore}, {@code kernel} (the live-kernel oracle's {@code record} and {@code check}), {@code
+ * conform}, {@code bench} and {@code completion}. Exit codes: {@value #CONFORMS} when
+ * everything conforms, {@value #FAILS} at a divergence, a failed invariant or an unmet expect,
+ * {@value #BAD_INPUT} on a malformed trace or bad flags, {@value #INTERNAL_ERROR} when pidmap
+ * itself crashed, 4 when the kernel oracle cannot run on this machine. Every command takes {@code -h} and {@code -V}. Not thread-safe: one
  * invocation per instance.
  */
 @Command(
@@ -94,6 +94,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("replay", new ReplayCommand(stdin));
     cl.addSubcommand("shrink", new ShrinkCommand(stdin));
     cl.addSubcommand("verify", new VerifyCommand());
+    cl.addSubcommand("explore", new ExploreCommand());
     cl.addSubcommand("kernel", new KernelCommand());
     cl.addSubcommand("conform", new ConformCommand());
     cl.addSubcommand("bench", new BenchCommand());

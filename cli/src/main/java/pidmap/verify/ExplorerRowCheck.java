@@ -2,10 +2,10 @@ package pidmap.verify;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import pidmap.explorer.Candidate;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
-import pidmap.impl.BitmapPidAllocator;
 import pidmap.spec.Profile;
 import pidmap.trace.CannotWriteException;
 
@@ -41,10 +41,10 @@ public final class ExplorerRowCheck implements Check {
 
   @Override
   public CheckResult run(Progress progress) {
-    Explorer.Progress levels = (s, depth, states, transitions, millis) ->
-        progress.say(String.format(Locale.ROOT, "explore %s / %s: depth %d, %,d states,"
-            + " %,d transitions", s.name(), s.profile().id(), depth, states, transitions));
-    ExploreResult r = Explorer.explore(scope, "impl", BitmapPidAllocator::new,
+    Explorer.Progress levels = (s, stage, states, transitions, millis) ->
+        progress.say(String.format(Locale.ROOT, "explore %s / %s: %s, %,d states,"
+            + " %,d transitions", s.name(), s.profile().id(), stage, states, transitions));
+    ExploreResult r = Explorer.explore(scope, Candidate.impl(),
         Explorer.Settings.defaults().with(levels));
     if (r.passed()) {
       return new CheckResult(r.states(), r.transitions(), null);

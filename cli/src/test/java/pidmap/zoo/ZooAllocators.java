@@ -1,10 +1,10 @@
 package pidmap.zoo;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import pidmap.engine.broken.BrokenAllocators;
 import pidmap.engine.broken.SeedLoopAllocator;
 import pidmap.explorer.lincheck.AllocFreeOps;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.impl.BrokenTwins;
 import pidmap.spec.Geometry;
 import pidmap.spec.InspectablePidAllocator;
 import pidmap.spec.Profile;
@@ -90,24 +90,17 @@ final class ZooAllocators {
   /**
    * (3) Installing a missing page without looking again: a loser's fresh page replaces the
    * winner's, whose bits (pids already handed out) are lost, so a pid can be handed out twice.
-   * Seed: pid.c 136-149 re-checks under pidmap_lock; this variant stores unconditionally.
+   * Seed: pid.c 136-149 re-checks under pidmap_lock; this variant stores unconditionally (the
+   * impl's broken twin {@link BrokenTwins#INSTALL_WITHOUT_RECHECK}).
    */
-  static final class InstallWithoutRecheck extends BitmapPidAllocator {
-    InstallWithoutRecheck(Geometry g, Profile p) {
-      super(g, p);
-    }
-
-    @Override
-    protected long[] installPage(AtomicReferenceArray<long[]> slots, int map, long[] fresh) {
-      slots.set(map, fresh); // the bug: whatever a racer installed meanwhile is overwritten
-      return fresh;
-    }
+  static BitmapPidAllocator installWithoutRecheck(Geometry g, Profile p) {
+    return BrokenTwins.INSTALL_WITHOUT_RECHECK.create(g, p);
   }
 
   /** The install race's variant as Lincheck operations (two pages of four pids). */
   public static final class InstallRaceOps extends AllocFreeOps {
     public InstallRaceOps() {
-      super(new InstallWithoutRecheck(TWO_PAGES, Profile.LINUX_2_6_24));
+      super(installWithoutRecheck(TWO_PAGES, Profile.LINUX_2_6_24));
     }
   }
 }

@@ -33,9 +33,9 @@ enum ZooBug {
       "direct calls", "refused (after: ", () -> blind(ZooAllocators::nextWithoutBound)),
 
   PAGE_INSTALL_WITHOUT_RECHECK("a missing page installed without looking again: a pid twice",
-      "seed pid.c 136-149 (re-check under pidmap_lock)", "ZooAllocators.InstallWithoutRecheck",
+      "seed pid.c 136-149 (re-check under pidmap_lock)", "BrokenTwins.INSTALL_WITHOUT_RECHECK",
       "lincheck pinned", "alloc(): 4", () -> List.of(
-          ZooChecks.campaign(ZooChecks.GEOMETRIES.get(0), ZooAllocators.InstallWithoutRecheck::new,
+          ZooChecks.campaign(ZooChecks.GEOMETRIES.get(0), ZooAllocators::installWithoutRecheck,
               ZooChecks.BLIND_TRACES),
           installRace(ZooAllocators.InstallRaceOps.class),
           ZooChecks.lincheck("lincheck random", Lincheck.modelChecking()

@@ -11,6 +11,7 @@ import pidmap.engine.gen.Campaign;
 import pidmap.engine.layer.LayerCheck;
 import pidmap.engine.layer.LayerEngine;
 import pidmap.engine.layer.LayerTraceGenerator;
+import pidmap.explorer.Candidate;
 import pidmap.explorer.ExploreResult;
 import pidmap.explorer.Explorer;
 import pidmap.explorer.Scope;
@@ -70,7 +71,7 @@ final class ZooChecks {
   static Catch explorer(AllocatorFactory candidate) {
     long t0 = System.nanoTime();
     Scope scope = EXPLORER_DEPTH > 0 ? FOUR_PAGES.toDepth(EXPLORER_DEPTH) : FOUR_PAGES;
-    ExploreResult r = Explorer.explore(scope, "zoo", candidate,
+    ExploreResult r = Explorer.explore(scope, Candidate.blackBox("zoo", candidate),
         Explorer.Settings.defaults().withThreads(1));
     long nanos = System.nanoTime() - t0;
     String work = r.states() + " states, depth " + r.depth();

@@ -8,14 +8,13 @@ import java.util.Locale;
  *
  * @param scope what was explored
  * @param candidate a short name of the allocator checked against the model
- * @param states distinct reachable states expanded
+ * @param states distinct states expanded
  * @param transitions (state, operation) pairs run and checked
- * @param engineSteps every step the engines ran: transitions plus the steps that rebuilt a state
- *     and undid a change
- * @param depth the deepest breadth-first level reached (the longest shortest path to a state)
+ * @param depth the deepest breadth-first level reached, or -1 when the scope's states were
+ *     enumerated directly
  * @param millis wall-clock time
- * @param cpuMillis CPU time the whole JVM used meanwhile (all threads, GC included); -1 when the
- *     JVM does not say
+ * @param cpuMillis CPU time the whole JVM used meanwhile (all threads, JIT and GC included); -1
+ *     when the JVM does not say
  * @param counterexample null when every transition conformed
  */
 public record ExploreResult(
@@ -23,7 +22,6 @@ public record ExploreResult(
     String candidate,
     long states,
     long transitions,
-    long engineSteps,
     int depth,
     long millis,
     long cpuMillis,
@@ -37,11 +35,12 @@ public record ExploreResult(
     return passed() ? "PASS" : "FAIL";
   }
 
-  /** The row, e.g. {@code explore 4/2/16 pid_max 14  linux-2.6.24  122,880 states ...  PASS}. */
+  /** The row, e.g. {@code explore 4/2/16 pid_max 14  linux-2.6.24  173,400 states ...  PASS}. */
   public String row() {
+    String how = depth < 0 ? "enumerated" : String.format(Locale.ROOT, "depth %2d", depth);
     return String.format(Locale.ROOT,
-        "explore %-32s %-13s %,11d states %,13d transitions  depth %2d  %7.1f s (cpu %6.1f s)  %s",
-        scope.name(), scope.profile().id(), states, transitions, depth, millis / 1000.0,
+        "explore %-32s %-13s %,11d states %,14d transitions  %-10s %7.1f s (cpu %6.1f s)  %s",
+        scope.name(), scope.profile().id(), states, transitions, how, millis / 1000.0,
         cpuMillis / 1000.0, verdict());
   }
 
@@ -51,7 +50,7 @@ public record ExploreResult(
   }
 
   /** CPU time of this JVM so far, in milliseconds, or -1. */
-  static long processCpuMillis() {
+  public static long processCpuMillis() {
     java.lang.management.OperatingSystemMXBean os =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean) {

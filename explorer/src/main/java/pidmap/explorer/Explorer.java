@@ -6,259 +6,244 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import pidmap.engine.AllocatorFactory;
-import pidmap.engine.DifferentialEngine;
-import pidmap.engine.RunResult;
-import pidmap.impl.BitmapPidAllocator;
-import pidmap.spec.Geometry;
-import pidmap.trace.Op;
-import pidmap.trace.Outcome;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Exhaustive small-scope exploration: breadth-first over every state of the allocator reachable
- * from a fresh one (allocated set, last_pid, pid_max), running from each state every operation
- * ({@link Transitions#from}) on the model and the candidate through the
- * {@link DifferentialEngine}, which compares every answer and the whole successor state and
- * checks every invariant on both.
+ * Exhaustive small-scope exploration: every state of a scope (the allocated set, last_pid,
+ * pid_max and the installed pages), and from each every operation ({@link Ops#from}), run on the
+ * model and the candidate, each put at the state directly, and checked by an {@link Expander}:
+ * both answers, both whole successor states, the invariants.
  *
- * <p>Each state gets a fresh engine, positioned by replaying the shortest path to it (or, with
- * {@link Rebuild#CANONICAL}, the path read from the state's encoding); after an operation that
- * changes the state, the engine is brought back by more operations ({@link Transitions#undo}),
- * each checked like any other step.
+ * <p>A scope explored to the end is its whole product ({@link Scope#states}): its states are
+ * {@link Enumeration enumerated} directly, split over worker threads, with no queue and no
+ * visited set. A scope with a depth bound, a black-box candidate, and the search for the
+ * shortest counterexample once an enumeration has failed, go {@link BreadthFirst breadth-first}:
+ * every state of depth d is expanded before any of depth d+1, so the first failing level gives a
+ * shortest failing path.
  *
- * <p>Breadth-first order makes the reported failure a shortest one: every state of depth d is
- * explored before any of depth d+1, so once levels 0..d have run, every failing path of at most
- * d+1 steps has shown up as a failing operation from some state (for a candidate whose behaviour
- * depends only on its observable state). The search stops after the first level d at which a
- * failure of at most d+2 steps is known, and reports the shortest, then the earliest found. A
- * failure in an undo step counts as the path to the state plus the operation plus the undo steps
- * up to the failing one. The counterexample is replayed on a fresh engine before it is reported.
- *
- * <p>Thread-safety: one exploration per instance; the states of one level are split into
- * {@link Block}s that worker threads expand in parallel while the queue is only read, and the
- * calling thread merges their successors in block order, so the result does not depend on the
- * number of threads.
+ * <p>Thread-safety: each exploration runs on its own objects; the explorer itself is stateless.
  */
 public final class Explorer {
+  private Explorer() {}
 
-  /** How the engine for a state is positioned at it. */
-  public enum Rebuild {
-    /** Replay the breadth-first path that first reached the state. */
-    REPLAY,
-    /** Run the path {@link AbstractState#canonicalPath} derives from the state's encoding. */
-    CANONICAL
-  }
-
-  /** Told after each breadth-first level; for progress lines on a terminal. */
+  /** Told how an exploration is going; for progress lines on a terminal. */
   @FunctionalInterface
   public interface Progress {
-    Progress NONE = (scope, depth, states, transitions, millis) -> { };
+    Progress NONE = (scope, stage, states, transitions, millis) -> { };
 
-    void levelDone(Scope scope, int depth, long states, long transitions, long millis);
+    /**
+     * @param stage {@code "depth d"} after a breadth-first level, or {@code "p%"} of an
+     *     enumeration
+     */
+    void update(Scope scope, String stage, long states, long transitions, long millis);
   }
 
   /**
    * How to run an exploration.
    *
-   * @param rebuild how each state's engine is positioned
-   * @param threads worker threads expanding a level
-   * @param progress told after each level
+   * @param threads worker threads of an enumeration
+   * @param progress told after each level or every few seconds
    */
-  public record Settings(Rebuild rebuild, int threads, Progress progress) {
-    /** Replay, threads from {@code -Dpidmap.explore.threads} (default: up to 2), no progress. */
+  public record Settings(int threads, Progress progress) {
+    /** Threads from {@code -Dpidmap.explore.threads} (default: up to 2), no progress. */
     public static Settings defaults() {
       int cores = Runtime.getRuntime().availableProcessors();
-      return new Settings(Rebuild.REPLAY,
+      return new Settings(
           Math.max(1, Integer.getInteger("pidmap.explore.threads", Math.min(2, cores))),
           Progress.NONE);
     }
 
     public Settings with(Progress p) {
-      return new Settings(rebuild, threads, p);
-    }
-
-    public Settings with(Rebuild r) {
-      return new Settings(r, threads, progress);
+      return new Settings(threads, p);
     }
 
     public Settings withThreads(int n) {
-      return new Settings(rebuild, n, progress);
+      return new Settings(n, progress);
     }
   }
 
-  final Scope scope;
-  final Geometry geometry;
-  final AllocatorFactory candidate;
-  final Settings settings;
-  final StateQueue queue;
-
-  private Explorer(Scope scope, AllocatorFactory candidate, Settings settings) {
-    this.scope = scope;
-    this.geometry = scope.geometry();
-    this.candidate = candidate;
-    this.settings = settings;
-    this.queue = new StateQueue(scope);
-  }
-
-  /** Explores {@code scope} with the seed-shaped impl as the candidate: one row for verify. */
+  /** Explores {@code scope} with the impl: one row for verify. */
   public static ExploreResult explore(Scope scope) {
-    return explore(scope, "impl", BitmapPidAllocator::new, Settings.defaults());
+    return explore(scope, Candidate.impl(), Settings.defaults());
   }
 
   /** Explores each scope with the impl, e.g. {@link Scope#standard()} or {@link Scope#deep()}. */
   public static List<ExploreResult> exploreAll(List<Scope> scopes, Progress progress) {
     List<ExploreResult> rows = new ArrayList<>();
     for (Scope s : scopes) {
-      rows.add(explore(s, "impl", BitmapPidAllocator::new, Settings.defaults().with(progress)));
+      rows.add(explore(s, Candidate.impl(), Settings.defaults().with(progress)));
     }
     return rows;
   }
 
   /**
-   * Explores {@code scope} with any candidate; on a failure, stops as soon as no shorter one can
-   * exist (see the class comment) and reports the shortest.
+   * Explores {@code scope} with {@code candidate}; on a failure, reports a shortest failing path
+   * (breadth-first, stopping after the first level that fails).
    */
-  public static ExploreResult explore(
-      Scope scope, String name, AllocatorFactory candidate, Settings settings) {
-    return new Explorer(scope, candidate, settings).run(name);
-  }
-
-  private ExploreResult run(String name) {
+  public static ExploreResult explore(Scope scope, Candidate candidate, Settings settings) {
     long start = System.nanoTime();
     long cpuStart = ExploreResult.processCpuMillis();
-    queue.offer(AbstractState.fresh(geometry), -1, null);
-    long transitions = 0;
-    long engineSteps = 0;
-    int levelStart = 0;
-    int depth = 0;
-    Block.Failure found = null;
-    boolean cut = false;
-    ExecutorService pool = settings.threads() > 1
-        ? Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "explorer");
-            t.setDaemon(true);
-            return t;
-          })
-        : null;
-    try {
-      while (true) {
-        int levelEnd = queue.size();
-        cut = depth >= scope.maxDepth();
-        List<Block> blocks = expandLevel(pool, levelStart, levelEnd, depth, !cut);
-        for (Block b : blocks) {
-          transitions += b.transitions;
-          engineSteps += b.engineSteps;
-          for (int k = 0; k < b.size; k++) {
-            queue.offer(b.states[k], b.parents[k], StateQueue.decode(b.ops[k]));
-          }
-          if (b.best != null && (found == null || b.best.before(found))) {
-            found = b.best;
-          }
-        }
-        settings.progress().levelDone(scope, depth, queue.size(), transitions,
-            millisSince(start));
-        if (found != null && found.length() <= depth + 2 || queue.size() == levelEnd) {
-          break;
-        }
-        levelStart = levelEnd;
-        depth++;
-      }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+    String fresh = candidate.freshDiffers(scope.geometry(), scope.profile());
+    if (fresh != null) {
+      return result(scope, candidate, 0, 0, 0, start, cpuStart,
+          ShortestFailure.fresh("a fresh allocator is not in the fresh state: " + fresh));
     }
-    ShortestFailure c = null;
-    if (found != null) {
-      c = found.counterexample();
-      boolean shortest = c.shortest() && found.length() <= depth + 2;
-      c = new ShortestFailure(c.ops(), c.failure(), shortest);
+    if (scope.maxDepth() != Scope.UNBOUNDED || !candidate.direct()) {
+      BreadthFirst.Result r = new BreadthFirst(scope, candidate, settings.progress(), start).run();
+      return result(scope, candidate, r.states(), r.transitions(), r.depth(), start, cpuStart,
+          r.counterexample());
     }
+    Enumeration e = new Enumeration(scope, candidate, settings, start);
+    e.run();
+    if (!e.failed()) {
+      return result(scope, candidate, e.states(), e.transitions(), -1, start, cpuStart, null);
+    }
+    // the counts reported are the breadth-first search's, which found the reported failure
+    BreadthFirst.Result r = new BreadthFirst(scope, candidate, settings.progress(), start).run();
+    if (r.counterexample() == null) {
+      throw new IllegalStateException("the enumeration of " + scope.name() + " failed ("
+          + e.firstFailure() + ") but no breadth-first path reaches a failure");
+    }
+    return result(scope, candidate, r.states(), r.transitions(), r.depth(), start, cpuStart,
+        r.counterexample());
+  }
+
+  private static ExploreResult result(Scope scope, Candidate candidate, long states,
+      long transitions, int depth, long start, long cpuStart, ShortestFailure c) {
     long cpu = cpuStart < 0 ? -1 : ExploreResult.processCpuMillis() - cpuStart;
-    return new ExploreResult(scope, name, queue.size(), transitions, engineSteps, depth,
+    return new ExploreResult(scope, candidate.name(), states, transitions, depth,
         millisSince(start), cpu, c);
   }
 
-  private List<Block> expandLevel(
-      ExecutorService pool, int from, int to, int depth, boolean goOn) {
-    int n = to - from;
-    int blockSize = Math.max(1, Math.min(512, n / (settings.threads() * 8)));
-    List<Block> blocks = new ArrayList<>();
-    for (int s = from; s < to; s += blockSize) {
-      blocks.add(new Block(this, s, Math.min(to, s + blockSize), depth, goOn));
+  static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /**
+   * Every state of a scope without a depth bound, in units of consecutive dense indices that the
+   * worker threads take in turn; each runs its own {@link Expander}. Stops early once a failure is
+   * found (the breadth-first search then finds the shortest one).
+   */
+  static final class Enumeration {
+    private static final int UNIT_BITS = 12;
+
+    private final Scope scope;
+    private final Candidate candidate;
+    private final Settings settings;
+    private final long start;
+    private final AtomicLong nextUnit = new AtomicLong();
+    private final AtomicLong states = new AtomicLong();
+    private final AtomicLong transitions = new AtomicLong();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile Expander.Finding first;
+    private final long units;
+    private final int pageBits;
+    private final int pagesMask;
+
+    Enumeration(Scope scope, Candidate candidate, Settings settings, long start) {
+      this.scope = scope;
+      this.candidate = candidate;
+      this.settings = settings;
+      this.start = start;
+      this.pageBits = scope.pagesInScope() - 1;
+      this.pagesMask = (1 << scope.pagesInScope()) - 1;
+      long setLevel = scope.indexSpace() >>> pageBits; // (pid_max, last_pid, set) triples
+      this.units = (setLevel + (1L << UNIT_BITS) - 1) >>> UNIT_BITS;
     }
-    if (pool == null) {
-      blocks.forEach(Block::run);
-      return blocks;
+
+    long states() {
+      return states.get();
     }
-    List<Future<?>> done = new ArrayList<>();
-    for (Block b : blocks) {
-      done.add(pool.submit(b::run));
+
+    long transitions() {
+      return transitions.get();
     }
-    for (Future<?> f : done) {
+
+    boolean failed() {
+      return failed.get();
+    }
+
+    Expander.Finding firstFailure() {
+      return first;
+    }
+
+
+    void run() {
+      int n = settings.threads();
+      ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+        Thread t = new Thread(r, "explorer");
+        t.setDaemon(true);
+        return t;
+      });
       try {
-        f.get();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          done.add(pool.submit(this::work));
+        }
+        for (Future<?> f : done) {
+          while (true) {
+            try {
+              f.get(2, TimeUnit.SECONDS);
+              break;
+            } catch (TimeoutException e) {
+              long u = Math.min(nextUnit.get(), units);
+              settings.progress().update(scope, (100 * u / units) + "%", states.get(),
+                  transitions.get(), millisSince(start));
+            }
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("exploration interrupted", e);
       } catch (ExecutionException e) {
         throw new IllegalStateException("exploration failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
+      settings.progress().update(scope, "100%", states.get(), transitions.get(),
+          millisSince(start));
     }
-    return blocks;
-  }
 
-  private static long millisSince(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
-  /** The breadth-first path to state {@code i}, then {@code op}, then {@code more}. */
-  List<Op> pathThen(int i, Op op, List<Op> more) {
-    List<Op> path = new ArrayList<>(queue.pathTo(i));
-    path.add(op);
-    path.addAll(more);
-    return path;
-  }
-
-  /**
-   * Replays {@code ops} on a fresh engine; if it fails, that is the counterexample (cut at the
-   * failing step). Otherwise the failure needed the explorer's engine history, which is replayed
-   * and reported instead.
-   */
-  ShortestFailure confirm(List<Op> ops, List<Op> history, boolean shortest) {
-    RunResult replay = DifferentialEngine.run(geometry, scope.profile(), candidate, ops);
-    if (!replay.ok()) {
-      int n = (int) replay.firstFailure().index();
-      return new ShortestFailure(ops.subList(0, n), replay.firstFailure(), shortest);
-    }
-    RunResult whole = DifferentialEngine.run(geometry, scope.profile(), candidate, history);
-    if (whole.ok()) {
-      throw new IllegalStateException("a failure did not reproduce on replay: " + history);
-    }
-    int n = (int) whole.firstFailure().index();
-    return new ShortestFailure(history.subList(0, n), whole.firstFailure(), false);
-  }
-
-  /** The state after {@code op} answered {@code outcome} in {@code state}. */
-  static long successor(long state, Op op, Outcome outcome) {
-    long set = AbstractState.set(state);
-    int last = AbstractState.lastPid(state);
-    int pidMax = AbstractState.pidMax(state);
-    boolean ok = outcome.kind() == Outcome.Kind.OK;
-    switch (op.kind()) {
-      case ALLOC:
-        return outcome.kind() == Outcome.Kind.PID
-            ? AbstractState.of(set | 1L << outcome.pid(), outcome.pid(), pidMax) : state;
-      case FREE:
-        return ok ? AbstractState.of(set & ~(1L << op.arg()), last, pidMax) : state;
-      case SET_LAST:
-        return ok ? AbstractState.of(set, (int) op.arg(), pidMax) : state;
-      case SET_PID_MAX:
-        return ok ? AbstractState.of(set, last, (int) op.arg()) : state;
-      default:
-        return state;
+    private void work() {
+      Expander x = new Expander(scope, candidate);
+      Expander.Successors none = (from, op, to) -> { };
+      long myStates = 0;
+      while (!failed.get()) {
+        long u = nextUnit.getAndIncrement();
+        if (u >= units) {
+          break;
+        }
+        long end = Math.min((u + 1) << UNIT_BITS, scope.indexSpace() >>> pageBits);
+        for (long triple = u << UNIT_BITS; triple < end; triple++) {
+          long s0 = scope.state(triple << pageBits);
+          int need = StateCode.pagesOf(StateCode.set(s0), scope.geometry());
+          int optional = pagesMask & ~need;
+          int sub = 0;
+          do {
+            long s = StateCode.withInstalled(s0, need | sub);
+            myStates++;
+            Expander.Finding f = x.expand(s, List.of(), none);
+            if (f != null) {
+              first = f;
+              failed.set(true);
+              break;
+            }
+            sub = (sub - optional) & optional;
+          } while (sub != 0);
+          if (failed.get()) {
+            break;
+          }
+        }
+        states.addAndGet(myStates);
+        transitions.addAndGet(x.transitions);
+        myStates = 0;
+        x.transitions = 0;
+      }
+      states.addAndGet(myStates);
+      transitions.addAndGet(x.transitions);
     }
   }
-
-
 }

@@ -10,20 +10,25 @@ import pidmap.trace.Op;
 /**
  * A failing run found by the explorer: the operations from a fresh allocator and the step at
  * which the model and the candidate part ways (or an invariant breaks). The explorer reports the
- * shortest one it can: the breadth-first path to the failing state plus the failing operation,
- * confirmed by replaying it on a fresh engine. Immutable.
+ * shortest one: the breadth-first path to the failing state plus the failing operation.
+ * Immutable.
  *
  * @param ops the operations, from a fresh allocator, up to and including the failing one
- * @param failure the failing step as the replay saw it
+ * @param failure the failing step: its index (1-based), operation, both answers, what failed
  * @param shortest whether no shorter failing path exists (for a candidate whose behaviour depends
- *     only on its observable state); false when the failure only showed on the explorer's own
- *     engine (the candidate remembers more than its observable state) and {@code ops} is that
- *     engine's whole history, or when the search was cut before it could tell
+ *     only on its state, which the breadth-first search assumes)
  */
 public record ShortestFailure(List<Op> ops, StepResult failure, boolean shortest) {
 
   public ShortestFailure {
     ops = List.copyOf(ops);
+  }
+
+  /** A failure before any operation: the fresh allocator itself is wrong. */
+  static ShortestFailure fresh(String message) {
+    return new ShortestFailure(List.of(), new StepResult(0, null, null, null,
+        new StepResult.Failure(message.contains("invariant ") ? StepResult.Failure.Kind.INVARIANT
+            : StepResult.Failure.Kind.DIVERGENCE, message)), true);
   }
 
   /** The trace, one JSON line per operation after a config line: what {@code replay} reads. */
@@ -37,6 +42,9 @@ public record ShortestFailure(List<Op> ops, StepResult failure, boolean shortest
 
   @Override
   public String toString() {
+    if (ops.isEmpty()) {
+      return "0 steps: " + failure.failure().message();
+    }
     return ops.size() + " steps [" + ops.stream().map(Op::toString).collect(Collectors.joining(", "))
         + "]: " + failure;
   }

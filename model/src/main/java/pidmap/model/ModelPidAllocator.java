@@ -1,8 +1,6 @@
 package pidmap.model;
 
 import java.util.BitSet;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import pidmap.spec.Geometry;
 import pidmap.spec.Implements;
 import pidmap.spec.InspectablePidAllocator;
@@ -11,9 +9,10 @@ import pidmap.spec.Require;
 import pidmap.spec.SeedFunction;
 
 /**
- * The reference allocator: a sorted set of allocated pids and the profile's search rule stated
- * as candidate ranges ({@link SeedSearchRule}). No bitmaps, no counters, no cleverness; every
- * answer can be checked by reading this class and the rule's Javadoc.
+ * The reference allocator: the set of allocated pids (a {@link BitSet} used as a sorted set) and
+ * the profile's search rule stated as candidate ranges ({@link SeedSearchRule}). No pages, no
+ * counters, no cleverness; every answer can be checked by reading this class and the rule's
+ * Javadoc.
  *
  * <p>Not thread-safe: the model is sequential by definition.
  */
@@ -22,9 +21,12 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   private final Geometry geometry;
   private final Profile profile;
   private final SearchRule rule;
-  private final NavigableSet<Integer> allocated = new TreeSet<>();
-  /** Pages the seed would have installed: page 0, and every page a pid was ever taken from. */
-  private final NavigableSet<Integer> touchedPages = new TreeSet<>();
+  private final BitSet allocated = new BitSet();
+  /**
+   * Pages the seed would have installed: page 0, and every page a pid was ever taken from (the
+   * seed installs a page when its loop reaches it, and takes the first probe of a fresh page).
+   */
+  private final BitSet touchedPages = new BitSet();
   private int pidMax;
   private int lastPid;
 
@@ -33,8 +35,45 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     this.profile = profile;
     this.rule = ruleOf(profile);
     this.pidMax = geometry.defaultPidMax();
-    allocated.add(0); // pid 0 is the idle task's (seed 526-527, 654-656)
-    touchedPages.add(0);
+    allocated.set(0); // pid 0 is the idle task's (seed 526-527, 654-656)
+    touchedPages.set(0);
+  }
+
+  /**
+   * The model in a given state: these pids allocated (pid 0 among them), these pages installed
+   * (page 0 and the page of every allocated pid among them), this last_pid and pid_max, as a run
+   * of operations can leave it. For the explorer, which visits states without replaying a path
+   * to each. Refuses a state that no run reaches, naming what is wrong.
+   */
+  public static ModelPidAllocator at(Geometry geometry, Profile profile, BitSet allocated,
+      BitSet installedPages, int lastPid, int pidMax) {
+    Require.pidMax(pidMax, geometry);
+    Require.inClosed("last_pid", lastPid, 0, null, geometry.pidMaxLimit(), "pid_max_limit");
+    if (!allocated.get(0) || allocated.length() > geometry.pidMaxLimit()) {
+      throw new IllegalArgumentException("allocated " + allocated
+          + ": pid 0 and pids below pid_max_limit only");
+    }
+    if (!installedPages.get(0) || installedPages.length() > geometry.pidmapEntries()) {
+      throw new IllegalArgumentException("installed pages " + installedPages + ": page 0 and"
+          + " pages below " + geometry.pidmapEntries() + " only");
+    }
+    int bpp = geometry.bitsPerPage();
+    for (int page = 1; page < geometry.pidmapEntries(); page++) {
+      int pid = allocated.nextSetBit(page * bpp);
+      if (pid < 0) {
+        break;
+      }
+      if (pid < (page + 1) * bpp && !installedPages.get(page)) {
+        throw new IllegalArgumentException("pid " + pid + " is allocated but its page " + page
+            + " is not installed");
+      }
+    }
+    ModelPidAllocator m = new ModelPidAllocator(geometry, profile);
+    m.allocated.or(allocated);
+    m.touchedPages.or(installedPages);
+    m.pidMax = pidMax;
+    m.lastPid = lastPid;
+    return m;
   }
 
   /** A model in the same state as {@code other}, sharing no mutable state with it. */
@@ -44,38 +83,27 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
     this.rule = other.rule;
     this.pidMax = other.pidMax;
     this.lastPid = other.lastPid;
-    this.allocated.addAll(other.allocated);
-    this.touchedPages.addAll(other.touchedPages);
+    this.allocated.or(other.allocated);
+    this.touchedPages.or(other.touchedPages);
   }
 
   /**
    * A model in this one's state that goes its own way from here: what a trace shrinker keeps as
-   * a checkpoint instead of replaying a prefix again. O(allocated pids).
+   * a checkpoint instead of replaying a prefix again. O(pid_max_limit / 64).
    */
   public ModelPidAllocator copy() {
     return new ModelPidAllocator(this);
   }
 
   private static SearchRule ruleOf(Profile profile) {
-    switch (profile) {
-      case LINUX_2_6_24:
-        return new SeedSearchRule();
-      case LINUX_6:
-        return new Linux6SearchRule();
-      default:
-        throw new IllegalArgumentException("no model search rule for profile " + profile);
-    }
+    return profile == Profile.LINUX_6 ? new Linux6SearchRule() : new SeedSearchRule();
   }
 
   @Override
-  public Geometry geometry() {
-    return geometry;
-  }
+  public Geometry geometry() { return geometry; }
 
   @Override
-  public Profile profile() {
-    return profile;
-  }
+  public Profile profile() { return profile; }
 
   /** Seed: pid.c lines 124-182. The first free pid of the first candidate range that has one. */
   @Override
@@ -83,8 +111,8 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   public int alloc() {
     int pid = firstCandidate();
     if (pid != NO_PID) {
-      allocated.add(pid);
-      touchedPages.add(geometry.pageOf(pid));
+      allocated.set(pid);
+      touchedPages.set(geometry.pageOf(pid));
       lastPid = pid;
     }
     return pid;
@@ -97,20 +125,20 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
    */
   public int allocExactly(int nr) {
     Require.pidInRange("nr", nr, geometry);
-    if (!allocated.add(nr)) {
+    if (allocated.get(nr)) {
       return NO_PID;
     }
-    touchedPages.add(geometry.pageOf(nr));
+    allocated.set(nr);
+    touchedPages.set(geometry.pageOf(nr));
     return nr;
   }
 
   /** The pid alloc would hand out now, or {@link #NO_PID}; changes nothing. */
   public int firstCandidate() {
     for (SearchRule.Range r : rule.candidates(lastPid, pidMax, geometry)) {
-      for (int pid = r.from(); pid < r.to(); pid++) {
-        if (!allocated.contains(pid)) {
-          return pid;
-        }
+      int pid = allocated.nextClearBit(r.from());
+      if (pid < r.to()) {
+        return pid;
       }
     }
     return NO_PID;
@@ -120,8 +148,8 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Override
   @Implements(SeedFunction.FREE_PIDMAP)
   public void free(int pid) {
-    Require.freeable(pid, geometry, allocated.contains(pid));
-    allocated.remove(pid);
+    Require.freeable(pid, geometry, pid >= 0 && allocated.get(pid));
+    allocated.clear(pid);
   }
 
   /** Seed: pid.c lines 184-200. The smallest allocated pid above {@code last}. */
@@ -129,14 +157,13 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Implements(SeedFunction.NEXT_PIDMAP)
   public int next(int last) {
     Require.nextFrom(last, geometry);
-    Integer higher = allocated.higher(last);
-    return higher == null ? NO_PID : higher;
+    return allocated.nextSetBit(last + 1); // -1 (NO_PID) when there is none
   }
 
   @Override
   public boolean isAllocated(int pid) {
     Require.pidInRange("pid", pid, geometry);
-    return allocated.contains(pid);
+    return allocated.get(pid);
   }
 
   @Override
@@ -161,19 +188,17 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
 
   @Override
   public int allocatedCount() {
-    return allocated.size();
+    return allocated.cardinality();
   }
 
   @Override
   public BitSet allocated() {
-    BitSet copy = new BitSet();
-    allocated.forEach(copy::set);
-    return copy;
+    return (BitSet) allocated.clone();
   }
 
   @Override
   public boolean pageInstalled(int page) {
-    return touchedPages.contains(page);
+    return page >= 0 && touchedPages.get(page);
   }
 
   @Override
@@ -184,12 +209,13 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   @Override
   public int pageSetBits(int page) {
     int from = page * geometry.bitsPerPage();
-    return allocated.subSet(from, true, from + geometry.bitsPerPage(), false).size();
+    return allocated.get(from, from + geometry.bitsPerPage()).cardinality();
   }
 
   @Override
   public String toString() {
     return "model " + profile + " pid_max=" + pidMax + " last_pid=" + lastPid + " allocated="
-        + (allocated.size() <= 20 ? allocated.toString() : allocated.size() + " pids");
+        + (allocated.cardinality() <= 20 ? allocated.stream().boxed().toList().toString()
+            : allocated.cardinality() + " pids");
   }
 }

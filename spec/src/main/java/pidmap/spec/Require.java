@@ -10,7 +10,8 @@ public final class Require {
   /** {@code lo <= value <= hi}; {@code loName}/{@code hiName} say where the bounds come from. */
   public static int inClosed(String name, long value, long lo, String loName, long hi, String hiName) {
     if (value < lo || value > hi) {
-      throw new PidmapException(name, value, bound(loName, lo) + " <= " + name + " <= " + bound(hiName, hi));
+      throw new PidmapException(name, value,
+          () -> bound(loName, lo) + " <= " + name + " <= " + bound(hiName, hi));
     }
     return (int) value;
   }
@@ -18,7 +19,8 @@ public final class Require {
   /** {@code lo <= value < hi}. */
   public static int inHalfOpen(String name, long value, long lo, String loName, long hi, String hiName) {
     if (value < lo || value >= hi) {
-      throw new PidmapException(name, value, bound(loName, lo) + " <= " + name + " < " + bound(hiName, hi));
+      throw new PidmapException(name, value,
+          () -> bound(loName, lo) + " <= " + name + " < " + bound(hiName, hi));
     }
     return (int) value;
   }
@@ -39,7 +41,7 @@ public final class Require {
       throw new PidmapException("pid", 0, "pid != 0; pid 0 belongs to the idle task and is never freed");
     }
     if (!allocated) {
-      throw new PidmapException("pid", pid, "an allocated pid; " + pid + " is free");
+      throw new PidmapException("pid", pid, () -> "an allocated pid; " + pid + " is free");
     }
     return (int) pid;
   }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import pidmap.impl.BitmapPidAllocator;
 import pidmap.impl.LastPidUpdate;
+import pidmap.impl.PidmapMemory;
 import pidmap.spec.Geometry;
 import pidmap.spec.Profile;
 
@@ -23,18 +23,18 @@ class LastPidUpdateInterleavingsTest {
   /** Pages of four pids, RESERVED_PIDS 1, pid_max 8: page 0 holds 1-3, page 1 holds 4-7. */
   private static final Geometry G = new Geometry(4, 1, 8, 8);
 
-  /** Holds the alloc of one thread where it installs a page, until released. */
-  private static final class HeldAlloc extends BitmapPidAllocator {
+  /**
+   * The production memory, except that the alloc of one thread is held where it installs a page
+   * (the compare-and-exchange of a fresh page into slot 1), until released.
+   */
+  private static final class HoldingMemory implements PidmapMemory {
+    final PidmapMemory inner = PidmapMemory.atomic(G);
     final CountDownLatch reached = new CountDownLatch(1);
     final CountDownLatch go = new CountDownLatch(1);
     volatile Thread held;
 
-    HeldAlloc(LastPidUpdate update) {
-      super(G, Profile.LINUX_2_6_24, update);
-    }
-
     @Override
-    protected long[] installPage(AtomicReferenceArray<long[]> slots, int map, long[] fresh) {
+    public long[] casFreshPage(int map) {
       if (Thread.currentThread() == held) {
         reached.countDown();
         try {
@@ -43,7 +43,94 @@ class LastPidUpdateInterleavingsTest {
           throw new IllegalStateException(e);
         }
       }
-      return super.installPage(slots, map, fresh);
+      return inner.casFreshPage(map);
+    }
+
+    // ---- everything else as the production memory does it ----
+
+    @Override
+    public int slots() {
+      return inner.slots();
+    }
+
+    @Override
+    public long[] loadSlot(int map) {
+      return inner.loadSlot(map);
+    }
+
+    @Override
+    public long[] storeFreshPage(int map) {
+      return inner.storeFreshPage(map);
+    }
+
+    @Override
+    public int loadFree(int map) {
+      return inner.loadFree(map);
+    }
+
+    @Override
+    public int getAndAddFree(int map, int delta) {
+      return inner.getAndAddFree(map, delta);
+    }
+
+    @Override
+    public long loadWord(long[] page, int w) {
+      return inner.loadWord(page, w);
+    }
+
+    @Override
+    public long getAndOrWord(long[] page, int w, long bits) {
+      return inner.getAndOrWord(page, w, bits);
+    }
+
+    @Override
+    public long getAndAndWord(long[] page, int w, long bits) {
+      return inner.getAndAndWord(page, w, bits);
+    }
+
+    @Override
+    public void storeWord(long[] page, int w, long value) {
+      inner.storeWord(page, w, value);
+    }
+
+    @Override
+    public int loadLastPid() {
+      return inner.loadLastPid();
+    }
+
+    @Override
+    public void storeLastPid(int value) {
+      inner.storeLastPid(value);
+    }
+
+    @Override
+    public void setLastPid(int value) {
+      inner.setLastPid(value);
+    }
+
+    @Override
+    public int casLastPid(int expected, int value) {
+      return inner.casLastPid(expected, value);
+    }
+
+    @Override
+    public int loadPidMax() {
+      return inner.loadPidMax();
+    }
+
+    @Override
+    public void storePidMax(int value) {
+      inner.storePidMax(value);
+    }
+
+    @Override
+    public void lock() {
+      inner.lock();
+    }
+
+    @Override
+    public void unlock() {
+      inner.unlock();
     }
   }
 
@@ -52,17 +139,18 @@ class LastPidUpdateInterleavingsTest {
   /** Pids 1-3 taken (last_pid 3); a held alloc; {@code meanwhile} on this thread; release. */
   private static Outcome run(LastPidUpdate update, Consumer<BitmapPidAllocator> meanwhile)
       throws Exception {
-    HeldAlloc a = new HeldAlloc(update);
+    HoldingMemory m = new HoldingMemory();
+    BitmapPidAllocator a = BitmapPidAllocator.on(m, G, Profile.LINUX_2_6_24, update);
     for (int i = 0; i < 3; i++) {
       a.alloc();
     }
     FutureTask<Integer> task = new FutureTask<>(a::alloc);
     Thread t = new Thread(task, "held alloc");
-    a.held = t;
+    m.held = t;
     t.start();
-    assertThat(a.reached.await(10, TimeUnit.SECONDS)).as("the held alloc got there").isTrue();
+    assertThat(m.reached.await(10, TimeUnit.SECONDS)).as("the held alloc got there").isTrue();
     meanwhile.accept(a);
-    a.go.countDown();
+    m.go.countDown();
     int got = task.get(10, TimeUnit.SECONDS);
     return new Outcome(got, a.lastPid());
   }
@@ -120,17 +208,18 @@ class LastPidUpdateInterleavingsTest {
   /** Pids 1 and 2 taken, last_pid 3 (pid 3 free), a held alloc, {@code meanwhile}, release. */
   private static Outcome runFrom(LastPidUpdate update, Consumer<BitmapPidAllocator> meanwhile)
       throws Exception {
-    HeldAlloc a = new HeldAlloc(update);
+    HoldingMemory m = new HoldingMemory();
+    BitmapPidAllocator a = BitmapPidAllocator.on(m, G, Profile.LINUX_2_6_24, update);
     a.alloc();
     a.alloc();
     a.setLastPid(3);
     FutureTask<Integer> task = new FutureTask<>(a::alloc);
     Thread t = new Thread(task, "held alloc");
-    a.held = t;
+    m.held = t;
     t.start();
-    assertThat(a.reached.await(10, TimeUnit.SECONDS)).as("the held alloc got there").isTrue();
+    assertThat(m.reached.await(10, TimeUnit.SECONDS)).as("the held alloc got there").isTrue();
     meanwhile.accept(a);
-    a.go.countDown();
+    m.go.countDown();
     return new Outcome(task.get(10, TimeUnit.SECONDS), a.lastPid());
   }
 }
