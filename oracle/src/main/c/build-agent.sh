@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds the kernel agent (pidmap-agent.c and, beside it, pidmap-tasks.c: the process level)
+# Builds the kernel agent (pidmap-agent.c and, beside it, pidmap-tasks.c and pidmap-exits.c:
+# the process level)
 # with the machine's gcc. Called by the conformance
 # module's Maven build (exec-maven-plugin, generate-resources) as: build-agent.sh SOURCE OUTDIR
 set -eu
@@ -18,5 +19,5 @@ fi
 mkdir -p "$out"
 # -z now: no lazy binding, whose resolver would need more stack than a holder has.
 gcc -std=gnu11 -O2 -Wall -Wextra -Werror -Wl,-z,now -o "$out/pidmap-agent.tmp" "$src" \
-  "$(dirname "$src")/pidmap-tasks.c"
+  "$(dirname "$src")/pidmap-tasks.c" "$(dirname "$src")/pidmap-exits.c"
 mv -f "$out/pidmap-agent.tmp" "$out/pidmap-agent"

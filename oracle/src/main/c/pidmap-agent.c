@@ -72,11 +72,11 @@
 #include "pidmap-agent.h"
 
 #define OPS "alloc,free,next,set_last,set_pid_max,get_last,get_pid_max,check,nest,alloc_at," \
-            "fork,exit,reap,setsid,setpgid,unshare,setns"
+            "fork,exit,reap,setsid,setpgid,unshare,setns,kill,getpgid,getsid"
 #if defined(__x86_64__)
-#define FEATURES "CLONE_NEWPID,CLONE_THREAD,set_tid,in"
+#define FEATURES "CLONE_NEWPID,CLONE_THREAD,set_tid,in,setns_children"
 #else
-#define FEATURES "CLONE_NEWPID,set_tid,in"
+#define FEATURES "CLONE_NEWPID,set_tid,in,setns_children"
 #endif
 #define PID_LIMIT (4 * 1024 * 1024) /* PID_MAX_LIMIT on 64-bit: no pid is at or above it */
 #define SLOTS_PER_CHUNK 4096
@@ -672,6 +672,50 @@ static void say_unavailable(const char *what, int err) {
   _exit(3);
 }
 
+/* How many PID namespace levels may be made below the agent's namespace: MAX_PID_NS_LEVEL (32)
+ * counts from the machine's initial namespace, so it depends on where the agent runs. */
+static int max_depth = 32;
+
+/* Probed before the agent's namespace exists (its forks must take no pid there): a chain of
+ * children, each unsharing a new PID namespace and forking into it, until the kernel answers
+ * ENOSPC; the deepest one writes the chain's length to a pipe, and the chain ends by itself
+ * (each level waits for the next) without the agent waiting for it. In a user namespace of its own when the caller lacks
+ * CAP_SYS_ADMIN. Answers the levels below the caller's namespace, or -1. */
+static int probe_depth(void) {
+  int p[2];
+  if (pipe2(p, O_CLOEXEC) != 0) {
+    return -1;
+  }
+  pid_t probe = fork();
+  if (probe == 0) {
+    close(p[0]);
+    if (unshare(CLONE_NEWPID) != 0 && (unshare(CLONE_NEWUSER) != 0 || unshare(CLONE_NEWPID) != 0)) {
+      _exit(1);
+    }
+    for (int depth = 1;; depth++) {
+      pid_t c = fork(); /* pid 1 of the namespace just made */
+      if (c != 0) { /* stays until its child is done: its exit would kill the rest */
+        while (c > 0 && waitpid(c, NULL, 0) < 0 && errno == EINTR) {
+        }
+        _exit(0);
+      }
+      if (unshare(CLONE_NEWPID) != 0) {
+        if (errno == ENOSPC && write(p[1], &depth, sizeof depth) != (ssize_t)sizeof depth) {
+          _exit(1);
+        }
+        _exit(0);
+      }
+    }
+  }
+  close(p[1]);
+  int depth = -1;
+  if (probe < 0 || read(p[0], &depth, sizeof depth) != (ssize_t)sizeof depth) {
+    depth = -1;
+  }
+  close(p[0]);
+  return depth;
+}
+
 /* pid 1 of the new namespace. */
 static void run_init(void) {
   prctl(PR_SET_PDEATHSIG, SIGKILL); /* the outer process is our only link to the caller */
@@ -698,9 +742,11 @@ static void run_init(void) {
   setsid(); /* t1, the namespace's init, leads its own session and process group */
   tasks_init();
   reply("hello protocol=1 agent=linux-kernel ops=" OPS " features=" FEATURES
-        " pid=%d pid_max=%ld last=%ld pid_max_per_ns=%s pid_max_writable=%s%s release=%s",
-        (int)getpid(), pid_max, read_sysctl(NS_LAST_PID), pid_max_per_ns ? "yes" : "no",
-        werr == 0 ? "yes" : "no:", werr == 0 ? "" : errno_name(werr), u.release);
+        " pid=%d pid_max=%ld last=%ld max_depth=%d pid_max_per_ns=%s pid_max_writable=%s%s"
+        " release=%s",
+        (int)getpid(), pid_max, read_sysctl(NS_LAST_PID), max_depth,
+        pid_max_per_ns ? "yes" : "no", werr == 0 ? "yes" : "no:", werr == 0 ? "" : errno_name(werr),
+        u.release);
   serve();
   flush_out();
   exit(0);
@@ -747,6 +793,8 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
+  int below = probe_depth();
+  max_depth = below > 0 ? below - 1 : 32; /* the agent's namespace is one level down */
   if (unshare(CLONE_NEWPID | CLONE_NEWNS) != 0) {
     int err = errno;
     if (err != EPERM || geteuid() == 0) {

@@ -29,28 +29,13 @@
 #include <unistd.h>
 
 #include "pidmap-agent.h"
+#include "pidmap-tasks.h"
 
-#define MAX_TASKS 2048
-#define MAX_LEVELS 33
 #define THREAD_STACK (64 * 1024)
 
-enum { CMD_FORK = 1, CMD_EXIT, CMD_WAIT, CMD_SETSID, CMD_SETPGID, CMD_UNSHARE, CMD_SETNS,
-       CMD_WRITE, CMD_READ };
-
-struct slot {
-  volatile int req, done, born; /* futex words */
-  int used, thread, zombie;
-  int cmd, child, flags_thread;
-  unsigned long long flags;
-  long a, b;
-  int ntid, tids[MAX_LEVELS];
-  char path[96];
-  long result;
-  int nlevels, nspid[MAX_LEVELS];
-  char name[24];
-};
-
-static struct slot *slots;
+struct slot *slots;
+static int own_pid_ns = -1; /* the agent's namespace, for number_free after t1 moved */
+static int t1_moved;         /* t1's children are no longer born in its own namespace */
 
 /* ---- raw system calls, safe on a thread without its own thread pointer ------------------ */
 
@@ -260,6 +245,12 @@ static long execute(struct slot *me) {
       return write_file(me->path, me->a);
     case CMD_READ:
       return read_file(me->path);
+    case CMD_KILL0:
+      return SYS(SYS_kill, me->a, 0);
+    case CMD_GETPGID:
+      return SYS(SYS_getpgid, me->a);
+    case CMD_GETSID:
+      return SYS(SYS_getsid, me->a);
     default:
       return -EINVAL;
   }
@@ -284,8 +275,6 @@ static void puppet(int s) {
 
 /* ---- the agent's side -------------------------------------------------------------------- */
 
-#define REPLY_MS 3000 /* a puppet that takes longer is reported as an agent error */
-
 void tasks_init(void) {
   slots = mmap(NULL, sizeof(struct slot) * MAX_TASKS, PROT_READ | PROT_WRITE,
                MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -297,9 +286,20 @@ void tasks_init(void) {
   strcpy(slots[0].name, "t1");
   slots[0].nlevels = 1;
   slots[0].nspid[0] = 1;
+  record_namespaces(0);
+  own_pid_ns = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
 }
 
-static int find(const char *name) {
+/* Posts the exit command; the puppet calls exit (a thread) or exit_group and never answers. */
+void post_exit(int t) {
+  struct slot *ts = &slots[t];
+  ts->cmd = CMD_EXIT;
+  __sync_synchronize();
+  ts->req++;
+  futex_wake(&ts->req);
+}
+
+int find(const char *name) {
   for (int i = 0; i < MAX_TASKS; i++) {
     if (slots[i].used && strcmp(slots[i].name, name) == 0) {
       return i;
@@ -308,14 +308,14 @@ static int find(const char *name) {
   return -1;
 }
 
-static long now_ms(void) {
+long now_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
 }
 
 /* Runs the command already in slot s as task s: the agent itself for t1, else its puppet. */
-static long run_as(int s, int cmd) {
+long run_as(int s, int cmd) {
   struct slot *t = &slots[s];
   t->cmd = cmd;
   if (s == 0) {
@@ -339,33 +339,13 @@ static long run_as(int s, int cmd) {
   }
 }
 
-/* A field of /proc/PID/status ("Threads", "Tgid"), or 0 when the task is gone. */
-static int status_field(int pid, const char *field) {
-  char path[64], text[2048], key[32];
-  snprintf(path, sizeof path, "/proc/%d/status", pid);
-  snprintf(key, sizeof key, "\n%s:", field);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return 0;
-  }
-  ssize_t n = read(fd, text, sizeof text - 1);
-  close(fd);
-  text[n > 0 ? n : 0] = '\0';
-  char *t = strstr(text, key);
-  return t == NULL ? 0 : atoi(t + strlen(key));
-}
-
-static int threads_of(int pid) {
-  return status_field(pid, "Threads");
-}
-
 /*
  * Whether number nr of the agent's namespace is free, asked without taking it: a clone3 that
  * requests nr with set_tid and then fails on purpose (CLONE_PIDFD with an unwritable pidfd
  * address: EFAULT, which the kernel checks after it took the number and gives back at once).
  * EEXIST means taken. set_tid does not move the cursor, so nothing changes either way.
  */
-static int number_free(int nr) {
+int number_free(int nr) {
   int tid = nr;
   struct clone_args args;
   memset(&args, 0, sizeof args);
@@ -374,29 +354,25 @@ static int number_free(int nr) {
   args.exit_signal = SIGCHLD;
   args.set_tid = (unsigned long long)(unsigned long)&tid;
   args.set_tid_size = 1;
+  /* After t1 unshared or entered another namespace its children are born there: ask from the
+   * agent's own namespace, then go back to where t1's children are born. */
+  int back = t1_moved ? open("/proc/self/ns/pid_for_children", O_RDONLY | O_CLOEXEC) : -1;
+  if (back >= 0 && setns(own_pid_ns, CLONE_NEWPID) != 0) {
+    close(back);
+    return -1;
+  }
   long r = SYS(SYS_clone3, &args, sizeof args);
+  if (back >= 0) {
+    int err = setns(back, CLONE_NEWPID);
+    close(back);
+    if (err != 0) {
+      return -1;
+    }
+  }
   return r == -EFAULT ? 1 : r == -EEXIST ? 0 : -1;
 }
 
-/* The task's state letter in /proc ('Z' for a zombie), or 0 when it is gone. */
-static char state_of(int pid) {
-  char path[64], text[512];
-  snprintf(path, sizeof path, "/proc/%d/stat", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return 0;
-  }
-  ssize_t n = read(fd, text, sizeof text - 1);
-  close(fd);
-  if (n <= 0) {
-    return 0;
-  }
-  text[n] = '\0';
-  char *paren = strrchr(text, ')');
-  return paren != NULL && paren[1] == ' ' ? paren[2] : '?';
-}
-
-static void reply_result(long r, int as_pid) {
+void reply_result(long r, int as_pid) {
   if (r == -ETIMEDOUT) {
     reply("error the task did not answer within %d ms", REPLY_MS);
   } else if (r < 0) {
@@ -466,6 +442,7 @@ static void fork_request(int argc, char **argv) {
     return;
   }
   slots[c].thread = thread;
+  slots[c].leader = thread ? ps->leader : c;
   ps->child = c;
   long r = run_as(p, CMD_FORK);
   if (r < 0) {
@@ -481,56 +458,13 @@ static void fork_request(int argc, char **argv) {
     return;
   }
   slots[c].used = 1;
+  record_namespaces(c);
   char out[400];
   size_t len = 0;
   for (int i = 0; i < slots[c].nlevels && len < sizeof out - 16; i++) {
     len += (size_t)snprintf(out + len, sizeof out - len, "%s%d", i ? "/" : "", slots[c].nspid[i]);
   }
   reply("pids %s", out);
-}
-
-static void do_exit(int t) {
-  if (t == 0) {
-    reply("error t1 is the agent: the root namespace's init does not exit");
-    return;
-  }
-  struct slot *ts = &slots[t];
-  ts->cmd = CMD_EXIT;
-  __sync_synchronize();
-  ts->req++;
-  futex_wake(&ts->req);
-  long deadline = now_ms() + REPLY_MS;
-  for (;;) {
-    char st = state_of(ts->nspid[0]);
-    /* a thread is released at once; a group leader is waitable once its threads are gone */
-    /* A thread is released by its own exit, but its /proc entry goes a moment before its
-     * number is free (Linux 6.15 and later free it after the tasklist lock): wait for that. */
-    if (ts->thread ? st == 0 && number_free(ts->nspid[0]) != 0
-                   : st == 0 || (st == 'Z' && threads_of(ts->nspid[0]) <= 1)) {
-      break;
-    }
-    if (now_ms() > deadline) {
-      reply("error %s did not exit within %d ms (state %c)", ts->name, REPLY_MS, st);
-      return;
-    }
-    usleep(200);
-  }
-  ts->zombie = 1;
-  if (ts->thread) {
-    ts->used = 0;
-  }
-  reply("ok");
-}
-
-static void do_reap(int p, int c) {
-  int level = slots[p].nlevels - 1;
-  long nr = c >= 0 && slots[c].nlevels > level ? slots[c].nspid[level] : 0x3fffffff;
-  slots[p].a = nr;
-  long r = run_as(p, CMD_WAIT);
-  if (r > 0 && c >= 0) {
-    slots[c].used = 0;
-  }
-  reply_result(r, 1);
 }
 
 static void sysctl(int t, const char *verb, const char *arg) {
@@ -585,7 +519,8 @@ int tasks_handle(const char *line) {
   }
   int known = strcmp(v, "exit") == 0 || strcmp(v, "reap") == 0 || strcmp(v, "setsid") == 0
               || strcmp(v, "setpgid") == 0 || strcmp(v, "unshare") == 0
-              || strcmp(v, "setns") == 0;
+              || strcmp(v, "setns") == 0 || strcmp(v, "kill") == 0
+              || strcmp(v, "getpgid") == 0 || strcmp(v, "getsid") == 0;
   if (!known) {
     return 0;
   }
@@ -605,15 +540,32 @@ int tasks_handle(const char *line) {
     slots[t].b = strtol(argv[3], NULL, 10);
     reply_result(run_as(t, CMD_SETPGID), 0);
   } else if (strcmp(v, "unshare") == 0) {
-    reply_result(run_as(t, CMD_UNSHARE), 0);
-  } else if (strcmp(v, "setns") == 0 && argc == 3) {
+    long r = run_as(t, CMD_UNSHARE);
+    t1_moved |= t == 0 && r == 0;
+    reply_result(r, 0);
+  } else if (strcmp(v, "setns") == 0 && (argc == 3 || (argc == 4 && strcmp(argv[3], "children") == 0))) {
     int x = find(argv[2]);
-    if (x < 0) {
-      reply("error no task %s", argv[2]);
+    if (x < 0 || (argc == 4 && slots[x].zombie)) {
+      reply("error no %stask %s", argc == 4 ? "live " : "", argv[2]);
       return 1;
     }
-    snprintf(slots[t].path, sizeof slots[t].path, "/proc/%d/ns/pid", slots[x].nspid[0]);
-    reply_result(run_as(t, CMD_SETNS), 0);
+    /* X's active namespace (ns/pid: a zombie's too), or where X's children are born */
+    snprintf(slots[t].path, sizeof slots[t].path, "/proc/%d/ns/%s", slots[x].nspid[0],
+             argc == 4 ? "pid_for_children" : "pid");
+    long r = run_as(t, CMD_SETNS);
+    t1_moved |= t == 0 && r == 0;
+    reply_result(r, 0);
+  } else if ((strcmp(v, "kill") == 0 || strcmp(v, "getpgid") == 0 || strcmp(v, "getsid") == 0)
+             && argc == 3) {
+    /* kill(N, 0), getpgid(N), getsid(N) from inside T's namespace: N as T sees it */
+    char *end;
+    slots[t].a = strtol(argv[2], &end, 10);
+    if (*end != '\0' || slots[t].a < 1) {
+      reply("error %s takes a number of 1 or more, not %s", v, argv[2]);
+      return 1;
+    }
+    int cmd = v[0] == 'k' ? CMD_KILL0 : v[3] == 'p' ? CMD_GETPGID : CMD_GETSID;
+    reply_result(run_as(t, cmd), cmd != CMD_KILL0);
   } else {
     reply("error bad arguments: %.64s", line);
   }

@@ -73,6 +73,11 @@ public final class ConformCommand implements Callable<Integer> {
       description = "steps of the lockstep campaign; 0 for none (default: ${DEFAULT-VALUE})")
   long steps;
 
+  @Option(names = "--layer-steps", paramLabel = "N", defaultValue = "0",
+      description = "steps of the pid layer's process-level lockstep against the model (linux-6;"
+          + " the agent must offer fork, exit and reap); 0 for none (default: ${DEFAULT-VALUE})")
+  long layerSteps;
+
   @Option(names = "--seed", defaultValue = "1", description = "campaign seed (default: ${DEFAULT-VALUE})")
   long seed;
 
@@ -102,6 +107,9 @@ public final class ConformCommand implements Callable<Integer> {
       throw new BadInputException(steps < 0 ? "steps: " + steps + " (expected: >= 0)"
           : "timeout-ms: " + timeoutMs + " (expected: >= 1)");
     }
+    if (layerSteps < 0) {
+      throw new BadInputException("layer-steps: " + layerSteps + " (expected: >= 0)");
+    }
     if (!List.of("text", "json", "junit").contains(format)) {
       throw new BadInputException("format: " + format + " (expected: text, json or junit)");
     }
@@ -125,7 +133,8 @@ public final class ConformCommand implements Callable<Integer> {
     try (ReusingFactory agents = ProcessAgent.reusing(command, timeoutMs)) {
       report = Conformance.run(agents, new Conformance.Plan(agent, p, chosen, steps, seed,
           new ShrinkBudget(ShrinkBudget.DEFAULT.maxTries(), ShrinkBudget.DEFAULT.maxMillis(),
-          Math.min(timeoutMs, ShrinkBudget.DEFAULT.replyTimeoutMs()))), line -> err.println("  " + line));
+          Math.min(timeoutMs, ShrinkBudget.DEFAULT.replyTimeoutMs())), layerSteps),
+          line -> err.println("  " + line));
     } catch (AgentException e) {
       err.println("conform: the agent did not start: " + e.getMessage());
       return AGENT_UNAVAILABLE;

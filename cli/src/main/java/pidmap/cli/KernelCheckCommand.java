@@ -80,6 +80,12 @@ public final class KernelCheckCommand implements Callable<Integer> {
       + " takes --steps and --seed only")
   boolean nested;
 
+  @Option(names = "--layer", description = "instead: the linux-6 pid layer through the agent"
+      + " protocol's process level (fork, exit, reap, setsid, setpgid, unshare, setns, set_pid_max"
+      + " in=T, kill/getpgid/getsid), namespaces nested 5 deep and to the nesting limit; prints"
+      + " the count of each operation; takes --steps and --seed only")
+  boolean layer;
+
   @Mixin ReportOptions report = new ReportOptions();
 
   @Override
@@ -88,6 +94,18 @@ public final class KernelCheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (steps < 1) {
       return refuse(err, "--steps: " + steps + " (expected: --steps >= 1)");
+    }
+    if (layer && !report.text()) {
+      return refuse(err, "--format: " + report.format.id() + " does not apply to --layer"
+          + " (expected: text)");
+    }
+    if (layer) {
+      for (String flag : new String[] {"--kind", "--scenario-steps", "--pid-max", "--nested"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+          return refuse(err, flag + ": does not apply to --layer (expected: --steps and --seed"
+              + " only)");
+        }
+      }
     }
     if (nested) {
       for (String flag : new String[] {"--kind", "--scenario-steps", "--pid-max"}) {
@@ -119,6 +137,9 @@ public final class KernelCheckCommand implements Callable<Integer> {
       return refuse(err, e.getMessage());
     }
     try {
+      if (layer) {
+        return KernelLayerCheck.run(out, err, steps, seed, report.outputDir());
+      }
       return nested ? nested(out, err) : flat(out, err, run, perScenario);
     } catch (KernelUnavailableException e) {
       err.println("kernel check: not possible on this machine: " + e.getMessage());

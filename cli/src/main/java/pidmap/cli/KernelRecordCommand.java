@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import pidmap.kit.agent.ProcessAgent;
+import pidmap.kit.campaign.LayerLockstep;
+import pidmap.kit.suite.Verdict;
+import pidmap.oracle.KernelAgent;
 import picocli.CommandLine.Spec;
 import pidmap.oracle.KernelLockstep;
 import pidmap.oracle.KernelUnavailableException;
@@ -61,6 +65,11 @@ public final class KernelRecordCommand implements Callable<Integer> {
           + " churn (default: ${DEFAULT-VALUE})")
   String kind;
 
+  @Option(names = "--layer", description = "instead: a linux-6 pid layer trace, recorded through"
+      + " the kernel agent's process level (every expect confirmed by the kernel's reply);"
+      + " takes --steps, --seed and --out only")
+  boolean layer;
+
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
       description = "write the trace to this file instead of standard output")
   Path out;
@@ -78,6 +87,40 @@ public final class KernelRecordCommand implements Callable<Integer> {
       return "a file this user may write; permission denied";
     }
     return null;
+  }
+
+  private int recordLayer(PrintWriter err) throws KernelUnavailableException {
+    String binary = KernelAgent.binary().toString();
+    LayerLockstep.Result r = LayerLockstep.record(
+        ProcessAgent.factory(binary, KernelLayerCheck.TIMEOUT_MS), steps, seed);
+    if (r.verdict() == Verdict.NOT_TESTED || (r.steps() == 0 && r.traceFile().isEmpty())) {
+      err.println("kernel record: not possible on this machine: " + r.note());
+      return KernelCommand.UNAVAILABLE;
+    }
+    if (out != null) {
+      try {
+        Files.write(out, r.traceFile(), StandardCharsets.UTF_8);
+      } catch (IOException x) {
+        err.println("kernel record: cannot write " + out + ": " + OutputDir.reason(x)
+            + "; the trace follows on standard output instead");
+        out = null;
+      }
+    }
+    if (out == null) {
+      PrintWriter w = spec.commandLine().getOut();
+      r.traceFile().forEach(w::println);
+      w.flush();
+    }
+    if (r.verdict() != Verdict.PASS) {
+      r.report().forEach(err::println);
+      err.println("the trace up to that step is written; again: ./pidmap kernel check --layer"
+          + " --steps " + steps + " --seed " + seed);
+      return r.verdict() == Verdict.FAIL ? KernelCommand.DIVERGED : KernelCommand.AGENT_FAILED;
+    }
+    err.printf("kernel record: %s of the linux-6 pid layer (seed %d)%s; replay: ./pidmap replay"
+        + " %s%n", Reports.count(r.steps(), "step"), seed, out == null ? "" : ", written to " + out,
+        out == null ? "FILE" : out);
+    return KernelCommand.OK;
   }
 
   @Override
@@ -102,6 +145,21 @@ public final class KernelRecordCommand implements Callable<Integer> {
       if (problem != null) {
         err.println("--out: " + out + " (expected: " + problem + ")");
         return spec.exitCodeOnInvalidInput();
+      }
+    }
+    if (layer) {
+      for (String flag : new String[] {"--kind", "--pid-max"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+          err.println(flag + ": does not apply to --layer (expected: --steps, --seed and --out"
+              + " only)");
+          return spec.exitCodeOnInvalidInput();
+        }
+      }
+      try {
+        return recordLayer(err);
+      } catch (KernelUnavailableException x) {
+        err.println("kernel record: not possible on this machine: " + x.getMessage());
+        return KernelCommand.UNAVAILABLE;
       }
     }
     KernelLockstep.Episode e;

@@ -71,6 +71,39 @@ class KernelCommandsTest {
   }
 
   @Test
+  void checkLayerCountsEveryOperationAndFindsNoDivergence() {
+    int exit = run("check", "--layer", "--steps", "1500", "--seed", "3");
+    skipIfUnavailable(exit);
+    assertThat(exit).as(err.toString() + out).isEqualTo(KernelCommand.OK);
+    assertThat(out.toString())
+        .containsPattern("0 divergences: 1500 steps in [0-9]+ episodes, [0-9.]+ s, [0-9]+ steps/s")
+        .containsPattern("\\n  fork CLONE_NEWPID +[0-9]+\\n")
+        .contains("  exit ", "  reap ", "  setns ", "  unshare ", "  getsid ", "  set_pid_max ");
+  }
+
+  @Test
+  void recordLayerWritesALayerTraceThatReplaysUnderLinux6(@TempDir Path dir) {
+    Path file = dir.resolve("layer.jsonl");
+    int exit = run("record", "--layer", "--steps", "800", "--seed", "5", "--out", file.toString());
+    skipIfUnavailable(exit);
+    assertThat(exit).as(err.toString()).isEqualTo(KernelCommand.OK);
+    assertThat(err.toString()).contains("800 steps of the linux-6 pid layer (seed 5)");
+    CliRun replay = CliRun.run("replay", file.toString());
+    assertThat(replay.exit()).as(replay.err() + replay.out()).isZero();
+    assertThat(replay.out() + replay.err()).contains("layer steps conform")
+        .contains("profile linux-6");
+  }
+
+  @Test
+  void checkLayerRefusesTheFlagsItDoesNotTake() {
+    assertThat(run("check", "--layer", "--nested")).isEqualTo(2);
+    assertThat(err.toString()).contains("--nested: does not apply to --layer (expected: --steps"
+        + " and --seed only)");
+    assertThat(run("check", "--layer", "--format", "json")).isEqualTo(2);
+    assertThat(err.toString()).contains("--format: json does not apply to --layer");
+  }
+
+  @Test
   void badArgumentsAreRefusedWithTheBound() {
     assertThat(run("record", "--pid-max", "300")).isEqualTo(2);
     assertThat(err.toString()).contains("pid_max: 300 (expected: pid_max_min = 301 <= pid_max");

@@ -8,6 +8,7 @@ import pidmap.kit.agent.AgentException;
 import pidmap.kit.agent.AgentFactory;
 import pidmap.kit.agent.Hello;
 import pidmap.kit.campaign.CampaignResult;
+import pidmap.kit.campaign.LayerLockstep;
 import pidmap.kit.campaign.LockstepCampaign;
 import pidmap.kit.report.ConformReport;
 import pidmap.kit.report.SuiteResult;
@@ -21,7 +22,7 @@ import pidmap.spec.Profile;
 
 /**
  * One conformance run: the agent's hello, the named suites (each scenario on a fresh agent), then
- * the generated lockstep campaign. Stateless; each call starts its own agents.
+ * the generated lockstep campaign, and when asked the process-level lockstep of the pid layer. Stateless; each call starts its own agents.
  */
 public final class Conformance {
   private Conformance() {}
@@ -35,9 +36,18 @@ public final class Conformance {
    * @param campaignSteps steps of the campaign; 0 for none
    * @param seed the campaign's seed
    * @param budget the shrinking budget per failure
+   * @param layerSteps steps of the process-level lockstep of the pid layer ({@link
+   *     LayerLockstep}); 0 for none
    */
   public record Plan(String agentLabel, Profile profile, List<Suite> suites, long campaignSteps,
-      long seed, ShrinkBudget budget) {}
+      long seed, ShrinkBudget budget, long layerSteps) {
+
+    /** A plan without the process-level lockstep. */
+    public Plan(String agentLabel, Profile profile, List<Suite> suites, long campaignSteps,
+        long seed, ShrinkBudget budget) {
+      this(agentLabel, profile, suites, campaignSteps, seed, budget, 0);
+    }
+  }
 
   /**
    * Runs the plan; {@code progress} hears one line per suite.
@@ -68,7 +78,15 @@ public final class Conformance {
         : LockstepCampaign.run(agents, runner, hello::supports, plan.profile(),
             plan.campaignSteps(), plan.seed());
     progress.accept(campaign.verdict().label() + "  campaign");
+    CampaignResult layer = null;
+    if (plan.layerSteps() > 0) {
+      layer = plan.profile() != Profile.LINUX_6
+          ? new CampaignResult(Verdict.NOT_TESTED, "the pid layer's lockstep is linux-6's", 0, 0,
+              plan.seed(), null, List.of(), null, 0, 0)
+          : LayerLockstep.run(agents, plan.layerSteps(), plan.seed()).toCampaign(plan.seed());
+      progress.accept(layer.verdict().label() + "  layer");
+    }
     return new ConformReport(plan.agentLabel(), hello, plan.profile(), suites, campaign,
-        plan.seed(), (System.nanoTime() - start) / 1_000_000);
+        plan.seed(), (System.nanoTime() - start) / 1_000_000, layer);
   }
 }

@@ -18,8 +18,9 @@ import pidmap.spec.Profile;
 
 /**
  * The running kernel is just another agent: the kernel agent passes every suite, both levels
- * (this is what makes the process-level scenarios' literal replies the kernel's), and the
- * campaign. Skipped where the machine does not allow PID namespaces (a failure under
+ * (this is what makes the process-level scenarios' literal replies the kernel's), the
+ * campaign, and the pid layer's process-level lockstep ({@code --layer-steps}). Skipped where
+ * the machine does not allow PID namespaces (a failure under
  * PIDMAP_REQUIRE_KERNEL=1).
  */
 class KernelAgentConformTest {
@@ -36,7 +37,7 @@ class KernelAgentConformTest {
     ConformReport r;
     try (ReusingFactory agents = ProcessAgent.reusing(binary, 3000)) {
       r = Conformance.run(agents, new Conformance.Plan("kernel", Profile.LINUX_6, Suites.all(),
-          5000, 1, ShrinkBudget.DEFAULT), line -> { });
+          5000, 1, ShrinkBudget.DEFAULT, 1000), line -> { });
     } catch (AgentException e) {
       if (e.kind() == AgentException.Kind.UNAVAILABLE) {
         KernelRequirement.skipOrFail(new KernelUnavailableException(e.getMessage()));
@@ -51,5 +52,8 @@ class KernelAgentConformTest {
     }
     assertThat(r.campaign().verdict()).isEqualTo(Verdict.PASS);
     assertThat(r.campaign().steps()).isEqualTo(5000);
+    assertThat(r.layer().verdict()).as(String.join("\n", r.layer().trace()))
+        .isEqualTo(Verdict.PASS);
+    assertThat(r.layer().steps()).isEqualTo(1000);
   }
 }

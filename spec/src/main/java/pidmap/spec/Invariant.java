@@ -139,8 +139,11 @@ public enum Invariant {
       "455-501, 509, 517, 550, 658"),
 
   ZAP_1(Part.LAYER, "ZAP-1",
-      "After zap_pid_ns_processes no task with a number of 2 or more in the "
-          + "namespace is left and the namespace has no child reaper.",
+      "After zap_pid_ns_processes the namespace has no child reaper, and a task "
+          + "left with a number of 2 or more in it is not running and is one its "
+          + "init does not reap: its parent, not reaped, is outside the namespace, "
+          + "or (linux-6) it is the init of an inner namespace that still has "
+          + "other pids.",
       "589-624"),
 
   INIT_1(Part.LAYER, "INIT-1",

@@ -7,8 +7,8 @@ import pidmap.spec.pid.Task;
 
 /**
  * exec by a thread (de_thread): the group's other threads exit and are released; a non-leader
- * takes over its leader's pid, process group, session and child-reaper role, and the old leader
- * is released.
+ * takes over its leader's pid, process group, session, child-reaper role, parent and children,
+ * and the old leader is released.
  *
  * <p>Stateless; not thread-safe (it drives one {@link Processes}).
  */
@@ -44,6 +44,12 @@ final class DeThread {
     for (PidNs n : ps.d.symbols.namespaces) {
       if (!n.released() && n.childReaper() == l) {
         ps.layer.setChildReaper(n, t); // de_thread hands the reaper role to the new leader
+      }
+    }
+    ps.layer.setParent(t, ps.layer.parent(l)); // the new leader takes the old one's real_parent
+    for (Task c : ps.unreaped()) {
+      if (c != t && ps.layer.parent(c) == l) {
+        ps.layer.setParent(c, t); // the old leader's exit handed its children to a live thread
       }
     }
     ps.d.note("exec: a thread takes over its leader's pid");

@@ -82,7 +82,7 @@ final class DriverStep implements LayerStep {
 
   @Override
   public boolean zombie(Task task) {
-    return d.processes.zombie(task);
+    return d.processes.dead(task);
   }
 
   @Override

@@ -82,7 +82,7 @@ final class Forks {
       ps.layer.attachPid(child, PidType.SID, session);
     }
     ps.layer.attachPid(child, PidType.PID, pid);
-    ps.born(child, thread ? pl : child, ns);
+    ps.born(child, thread ? pl : child, ns, pl);
     if (!op.setTid().isEmpty()) {
       ps.d.note("fork: set_tid at " + op.setTid().size() + " level(s)");
     }

@@ -45,11 +45,11 @@ public interface LayerStep {
 
   /**
    * The tasks the checker's process ledger holds as not yet reaped: running ones (the idle task
-   * first) and zombies.
+   * first), exiting inits (linux-6: waiting in their zap) and zombies.
    */
   List<? extends Task> unreaped();
 
-  /** Whether the ledger holds {@code task} as a zombie: exited, not reaped. */
+  /** Whether the ledger holds {@code task} as exited and not reaped: a zombie or an exiting init. */
   boolean zombie(Task task);
 
   /** References to {@code pid} the checker took (get_pid, get_task_pid, find_get_pid) and holds. */

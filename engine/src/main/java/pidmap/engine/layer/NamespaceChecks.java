@@ -200,13 +200,33 @@ final class NamespaceChecks {
       return s.nameOf(n) + " still has child reaper " + s.nameOf(n.childReaper()) + " after the zap";
     }
     for (Pid p : s.livePids()) {
-      if (live(p) && s.layer().isHashed(p) && p.level() >= n.level() && p.ns(n.level()) == n
-          && p.nr(n.level()) >= 2 && !s.layer().pidTasks(p, PidType.PID).isEmpty()) {
-        return s.nameOf(s.layer().pidTasks(p, PidType.PID).get(0)) + " survived the zap of "
-            + s.nameOf(n) + " with number " + p.nr(n.level());
+      if (live(p) && s.layer().isHashed(p) && inside(p, n) && p.nr(n.level()) >= 2
+          && !s.layer().pidTasks(p, PidType.PID).isEmpty()) {
+        Task v = s.layer().pidTasks(p, PidType.PID).get(0);
+        if (!s.zombie(v) || !(parentOutside(s, v, n) || innerInitWaiting(s, p))) {
+          return s.nameOf(v) + " survived the zap of " + s.nameOf(n) + " with number "
+              + p.nr(n.level()) + (s.zombie(v) ? " though its init reaps it" : ", running");
+        }
       }
     }
     return null;
+  }
+
+  private static boolean inside(Pid p, PidNs n) {
+    return p != null && p.level() >= n.level() && p.ns(n.level()) == n;
+  }
+
+  /** The task's parent is a task not yet reaped, with no number in {@code n}. */
+  private static boolean parentOutside(LayerStep s, Task v, PidNs n) {
+    Task parent = s.layer().parent(v);
+    return parent != null && s.unreaped().contains(parent)
+        && !inside(s.layer().linkedPid(parent, PidType.PID), n);
+  }
+
+  /** linux-6: number 1 of an inner namespace that still holds another pid (it waits). */
+  private static boolean innerInitWaiting(LayerStep s, Pid p) {
+    return s.layer().config().profile() != pidmap.spec.Profile.LINUX_2_6_24
+        && p.nr(p.level()) == 1 && p.ns(p.level()).pidmap().allocatedCount() > 2;
   }
 
   /** LEAK-1. */

@@ -34,6 +34,10 @@ class Processes {
   private final boolean linux6;
   private final Set<Task> alive = new LinkedHashSet<>();
   private final Set<Task> zombies = new LinkedHashSet<>();
+  /** linux-6: inits whose exit waits in their zap until their namespace has no other pid. */
+  private final Set<Task> exiting = new LinkedHashSet<>();
+  /** Exiting inner inits killed by a zap whose init reaps them once they finish. */
+  private final Set<Task> reapedWhenDone = new java.util.HashSet<>();
   private final Map<Task, Task> leader = new IdentityHashMap<>();
   /** pid_ns_for_children of each running task; each holds a reference on it. */
   private final Map<Task, PidNs> nsproxy = new IdentityHashMap<>();
@@ -56,14 +60,25 @@ class Processes {
     return zombies.contains(t);
   }
 
+  /** linux-6: an init that exited but waits in its zap (not reapable yet, every link kept). */
+  boolean exiting(Task t) {
+    return exiting.contains(t);
+  }
+
+  /** Exited but not reaped: a zombie or an exiting init; its links are the kernel's. */
+  boolean dead(Task t) {
+    return zombies.contains(t) || exiting.contains(t);
+  }
+
   /** Running tasks, oldest first. */
   List<Task> aliveTasks() {
     return new ArrayList<>(alive);
   }
 
-  /** Running and zombie tasks: every task that is not reaped yet. */
+  /** Running, exiting and zombie tasks: every task that is not reaped yet. */
   List<Task> unreaped() {
     List<Task> out = new ArrayList<>(alive);
+    out.addAll(exiting);
     out.addAll(zombies);
     return out;
   }
@@ -88,11 +103,16 @@ class Processes {
     return nsproxy.put(t, ns);
   }
 
-  /** A new task is running: its group leader and pid_ns_for_children (copy_pid_ns's reference). */
-  void born(Task child, Task groupLeader, PidNs ns) {
+  /**
+   * A new task is running: its group leader, pid_ns_for_children (copy_pid_ns's reference) and
+   * real_parent: the forking task's group (any of its threads may reap the child), none for a
+   * thread (it reaps itself).
+   */
+  void born(Task child, Task groupLeader, PidNs ns, Task parentGroup) {
     alive.add(child);
     leader.put(child, groupLeader);
     nsproxy.put(child, ns);
+    layer.setParent(child, groupLeader == child ? parentGroup : null);
   }
 
   void setLeader(Task t, Task l) {
@@ -165,9 +185,8 @@ class Processes {
             d.symbols.require(op.ns(), PidNs.class));
       case ZAP: {
         PidNs n = d.symbols.require(op.ns(), PidNs.class);
-        List<Task> killed = layer.zapPidNsProcesses(n);
+        List<Task> killed = zap(n);
         d.zapped = n;
-        finishKilled(killed);
         return "killed " + names(killed);
       }
       default:
@@ -192,7 +211,7 @@ class Processes {
    * raw link calls left on it detached.
    */
   private String exit(Task t) {
-    if (t == layer.initTask() || zombie(t)) {
+    if (t == layer.initTask() || dead(t)) {
       return "skip";
     }
     if (!alive(t)) {
@@ -210,14 +229,89 @@ class Processes {
       }
     }
     if (alive(t)) {
+      PidNs home = active(t);
+      boolean init = leadsANamespace(t);
       exitOne(t);
-      if (layer.linkedPid(t, PidType.PID) != null) {
-        becomeZombie(t);
-      } else {
+      if (layer.linkedPid(t, PidType.PID) == null) {
         release(t); // raw calls took its PID link: nothing left for a parent to wait on
+      } else if (waitsInItsZap(t)) {
+        exiting.add(t);
+        d.note("exit: the init waits in its zap for the rest of its namespace");
+      } else {
+        becomeZombie(t);
+      }
+      // An init's zap reaped every child it had: none is left to hand on while it waits or is
+      // a zombie. One that raw calls left without a PID link is released: its children move.
+      if (!init || layer.linkedPid(t, PidType.PID) == null) {
+        reparentChildren(t, home);
       }
     }
     return "ok";
+  }
+
+  /** Whether {@code t} is the child reaper of a namespace other than init_pid_ns. */
+  private boolean leadsANamespace(Task t) {
+    for (PidNs n : d.symbols.namespaces) {
+      if (n != layer.initPidNs() && !n.released() && n.childReaper() == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * linux-6's zap_pid_ns_processes waits until the init's namespace has no pid but the init's:
+   * a killed task whose parent is outside holds its number until that parent reaps it.
+   */
+  private boolean waitsInItsZap(Task t) {
+    Pid p = layer.linkedPid(t, PidType.PID);
+    return linux6 && p != null && p.level() > 0 && p.nr(p.level()) == 1
+        && p.ns(p.level()).pidmap().allocatedCount() > 2; // pid 0 is reserved in every bitmap
+  }
+
+  /**
+   * forget_original_parent: the children of an exited group go to the child reaper of its
+   * active namespace {@code ns} (init_pid_ns's is the task with number 1 there, when it runs). An init's
+   * own children were its zap's; the ones it did not reap (its parent outside) keep theirs.
+   */
+  private void reparentChildren(Task t, PidNs ns) {
+    Task reaper = ns == layer.initPidNs() ? layer.findTaskByPidNs(1, ns) : ns.childReaper();
+    if (reaper == null || !alive(reaper)) {
+      reaper = layer.initTask();
+    }
+    if (reaper == t) {
+      return;
+    }
+    for (Task c : unreaped()) {
+      if (c != t && layer.parent(c) == t) {
+        layer.setParent(c, reaper);
+      }
+    }
+  }
+
+  /**
+   * After every step (linux-6): an exiting init whose namespace has no other pid left finishes
+   * its exit. It becomes a zombie, or is reaped at once when its parent is itself an init
+   * waiting in its zap (which ignores SIGCHLD); that may let the parent finish in turn.
+   */
+  void settle() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Task e : new ArrayList<>(exiting)) {
+        if (!waitsInItsZap(e)) {
+          exiting.remove(e);
+          if (reapedWhenDone.remove(e) || exiting.contains(layer.parent(e))) {
+            release(e);
+            d.note("exit: a waiting init's child init finishes and is reaped at once");
+          } else {
+            zombies.add(e);
+            d.note("exit: a waiting init finishes once its namespace is empty");
+          }
+          changed = true;
+        }
+      }
+    }
   }
 
   /** exit_notify's share: the leader stays, every link kept, until a parent reaps it. */
@@ -232,12 +326,14 @@ class Processes {
       release(t);
       return "ok";
     }
-    return alive(t) && t != layer.initTask() ? "0" : "skip";
+    return (alive(t) || exiting(t)) && t != layer.initTask() ? "0" : "skip";
   }
 
   /** release_task: every link detached (the last one frees the pid at every level). */
   void release(Task u) {
     zombies.remove(u);
+    exiting.remove(u);
+    reapedWhenDone.remove(u);
     detachAll(u);
   }
 
@@ -263,25 +359,59 @@ class Processes {
   private void reapIfChildReaper(Task u) {
     for (PidNs n : d.symbols.namespaces) {
       if (n != layer.initPidNs() && !n.released() && n.childReaper() == u) {
-        List<Task> killed = layer.zapPidNsProcesses(n);
+        List<Task> killed = zap(n);
         d.note(killed.isEmpty() ? "exit: container init zaps an empty namespace"
             : "exit: container init zaps its namespace's tasks");
         if (d.zapped == null) {
           d.zapped = n;
         }
-        finishKilled(killed);
       }
     }
   }
 
-  /** The zap detached the victims' links; the kernel's init reaps them before it exits. */
-  private void finishKilled(List<Task> killed) {
+  /**
+   * zap_pid_ns_processes, then the killed tasks' exits. Which of them had their parent inside
+   * the namespace is read first: an inner init the zap left waiting is reaped at once when it
+   * finishes if so (its parent chain ends at an init in its zap, which ignores SIGCHLD).
+   */
+  private List<Task> zap(PidNs n) {
+    Set<Task> parentInside = new java.util.HashSet<>();
+    for (Task t : unreaped()) {
+      Task p = layer.parent(t);
+      Pid pp = p == null ? null : layer.linkedPid(p, PidType.PID);
+      if (p == null || (pp != null && pp.level() >= n.level() && pp.ns(n.level()) == n)) {
+        parentInside.add(t);
+      }
+    }
+    List<Task> killed = layer.zapPidNsProcesses(n);
+    finishKilled(killed, parentInside);
+    return killed;
+  }
+
+  /**
+   * The killed tasks exit. The zap detached the links of those its init reaps; one whose parent
+   * is outside the namespace stays a zombie (linux-6: an inner init still waiting in its own zap
+   * stays exiting).
+   */
+  private void finishKilled(List<Task> killed, Set<Task> parentInside) {
     for (Task v : killed) {
       if (alive(v)) {
         reapIfChildReaper(v);
         finish(v);
       }
       zombies.remove(v);
+      exiting.remove(v);
+      if (layer.linkedPid(v, PidType.PID) != null) {
+        if (waitsInItsZap(v)) {
+          exiting.add(v);
+          if (parentInside.contains(v)) {
+            reapedWhenDone.add(v);
+          }
+        } else {
+          zombies.add(v);
+          d.note("zap: a killed task whose parent is outside stays a zombie");
+        }
+      }
     }
   }
 

@@ -40,7 +40,7 @@ final class Sessions {
   /** sys_setpgid: into the group of a member of the same session, or a new group of its own. */
   static String setpgid(Processes ps, Task t, Task g) {
     PidLayer layer = ps.layer;
-    if (!ps.usable(t) || !(ps.alive(g) || ps.zombie(g))) {
+    if (!ps.usable(t) || !(ps.alive(g) || ps.dead(g))) {
       return "skip";
     }
     Task l = ps.leaderOf(t);

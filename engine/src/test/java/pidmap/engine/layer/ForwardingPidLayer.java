@@ -48,6 +48,16 @@ public class ForwardingPidLayer implements PidLayer {
   }
 
   @Override
+  public void setParent(Task child, Task parent) {
+    delegate.setParent(child, parent);
+  }
+
+  @Override
+  public Task parent(Task task) {
+    return delegate.parent(task);
+  }
+
+  @Override
   public Pid allocPid(PidNs ns, int[] setTid) {
     return delegate.allocPid(ns, setTid);
   }

@@ -56,7 +56,7 @@ final class ImplNamespaces {
   ImplPidNs copy(long flags, ImplPidNs old) {
     LayerRequire.copyFlags(flags); // the seed's EINVAL, before any count changes
     if ((flags & CloneFlags.CLONE_NEWPID) != 0 && config.profile() != Profile.LINUX_2_6_24) {
-      SetTid.nesting(old.level + 1); // create_pid_namespace's ENOSPC, before any count changes
+      SetTid.nesting(old.level + 1, config.maxNsLevel()); // create_pid_namespace's ENOSPC, before any count changes
     }
     old.get();
     if ((flags & CloneFlags.CLONE_NEWPID) == 0) {

@@ -86,6 +86,23 @@ public final class ImplPidLayer extends PidLookups {
   }
 
   @Override
+  public void setParent(Task child, Task parent) {
+    ImplTask c = task("child", child);
+    ImplTask p = parent == null ? null : task("parent", parent);
+    tasklistLock.lock();
+    try {
+      c.parent = p;
+    } finally {
+      tasklistLock.unlock();
+    }
+  }
+
+  @Override
+  public Task parent(Task task) {
+    return task("task", task).parent;
+  }
+
+  @Override
   ImplPidNs liveNs(String name, PidNs ns) {
     return namespaces.live(name, ns);
   }
@@ -119,7 +136,8 @@ public final class ImplPidLayer extends PidLookups {
       int k = home.level - i; // set_tid[0] is the innermost level's
       if (k < tids.length) {
         try {
-          SetTid.entry(tids[k], i, tmp.pidmap.pidMax(), tmp.childReaper != null);
+          // a namespace whose init exited had a reaper (Linux 6 keeps it; the zap here clears it)
+          SetTid.entry(tids[k], i, tmp.pidmap.pidMax(), tmp.childReaper != null || !tmp.allocating);
         } catch (KernelErrno e) {
           outFree(home, nss, nrs, i, cachep);
           throw e;
@@ -351,7 +369,11 @@ public final class ImplPidLayer extends PidLookups {
     namespaces.put(namespaces.live("ns", ns));
   }
 
-  /** zap_pid_ns_processes, killing = detaching every link. Seed: pid.c lines 589-624. */
+  /**
+   * zap_pid_ns_processes. Seed: pid.c lines 589-624: kill the PID task of every number from 2
+   * up; the init's wait4 then reaps (detaches every link of) those that are, or become, its
+   * children. {@link ImplZap} decides which, under the tasklist lock.
+   */
   @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   @Override
   public List<Task> zapPidNsProcesses(PidNs ns) {
@@ -372,13 +394,16 @@ public final class ImplPidLayer extends PidLookups {
         Upid u = hash.find(nr, n);
         PidLink first = u == null ? null : u.pid.tasks.get(PidType.PID.ordinal());
         if (first != null) {
-          ImplTask victim = first.task;
-          for (PidType t : PidType.values()) {
-            if (victim.link(t).pid != null) {
-              detachLocked(victim, t);
-            }
-          }
-          killed.add(victim);
+          killed.add(first.task);
+        }
+      }
+      ImplZap zap = new ImplZap(n, config.profile() == Profile.LINUX_6, killed);
+      for (ImplTask victim : zap.childrenOfTheInit()) {
+        releaseLocked(victim);
+      }
+      for (ImplTask init : zap.innerInits()) {
+        if (!zap.namespaceBusy(init)) {
+          releaseLocked(init);
         }
       }
     } finally {
@@ -386,6 +411,15 @@ public final class ImplPidLayer extends PidLookups {
     }
     n.childReaper = null; // keeps [ZAP-1]
     return killed;
+  }
+
+  /** release_task's share of pid.c: every link of the task detached. Tasklist lock held. */
+  private void releaseLocked(ImplTask victim) {
+    for (PidType t : PidType.values()) {
+      if (victim.link(t).pid != null) {
+        detachLocked(victim, t);
+      }
+    }
   }
 
   @Override

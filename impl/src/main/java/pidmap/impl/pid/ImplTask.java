@@ -8,12 +8,15 @@ import pidmap.spec.pid.Task;
 /**
  * The smallest task_struct pid.c needs: one {@link PidLink} per type and an atomic usage count.
  *
- * <p>Thread-safety: links change under the tasklist lock; usage by compare-and-swap.
+ * <p>Thread-safety: links and the parent change under the tasklist lock; usage by
+ * compare-and-swap.
  */
 final class ImplTask implements Task {
   final int serial;
   final PidLink[] pids = new PidLink[PidType.values().length];
   private final AtomicInteger usage = new AtomicInteger(1);
+  /** real_parent; null when no task waits for it. Written under the tasklist lock. */
+  volatile ImplTask parent;
 
   ImplTask(int serial) {
     this.serial = serial;

@@ -9,7 +9,8 @@ import pidmap.kit.suite.ScenarioResult;
 /**
  * The JSON report: the agent, its hello, the profile, every suite with every scenario's verdict
  * (and a failure's step, request, Linux's answer, the agent's reply, the shrunk trace and the
- * replay command), the campaign, and the overall verdict. The schema is in docs/CONFORMANCE.md.
+ * replay command), the campaign, the pid layer's process-level lockstep when it ran
+ * ({@code layer}), and the overall verdict. The schema is in docs/CONFORMANCE.md.
  * Stateless.
  */
 public final class JsonReport {
@@ -57,7 +58,19 @@ public final class JsonReport {
       b.append(", \"kind\": ").append(Json.str(c.kind()));
     }
     failure(b, c.failure(), c.trace(), c.shrunkFrom());
-    b.append("}\n}\n");
+    b.append("}");
+    CampaignResult l = r.layer();
+    if (l != null) {
+      b.append(",\n  \"layer\": {\"verdict\": ").append(Json.str(l.verdict().name()))
+          .append(", \"steps\": ").append(l.steps()).append(", \"agents\": ").append(l.episodes())
+          .append(", \"seed\": ").append(l.seed()).append(", \"millis\": ").append(l.millis());
+      if (l.note() != null) {
+        b.append(", \"note\": ").append(Json.str(l.note()));
+      }
+      failure(b, l.failure(), l.trace(), l.shrunkFrom());
+      b.append("}");
+    }
+    b.append("\n}\n");
     return b.toString();
   }
 

@@ -38,7 +38,18 @@ public final class JunitXmlReport {
     testcase(b, "campaign", "lockstep campaign, " + c.steps() + " steps, seed " + c.seed(),
         c.millis(), c.verdict(), c.note(), c.failure() == null ? null : c.failure().oneLine(),
         String.join("\n", c.trace()), r);
-    b.append("  </testsuite>\n</testsuites>\n");
+    b.append("  </testsuite>\n");
+    CampaignResult l = r.layer();
+    if (l != null) {
+      suiteOpen(b, "layer", 1, l.verdict() == Verdict.FAIL ? 1 : 0,
+          l.verdict().failed() && l.verdict() != Verdict.FAIL ? 1 : 0,
+          l.verdict() == Verdict.NOT_TESTED ? 1 : 0, l.millis());
+      testcase(b, "layer", "process-level layer lockstep, " + l.steps() + " steps, seed "
+          + l.seed(), l.millis(), l.verdict(), l.note(),
+          l.failure() == null ? null : l.failure().oneLine(), String.join("\n", l.trace()), r);
+      b.append("  </testsuite>\n");
+    }
+    b.append("</testsuites>\n");
     return b.toString();
   }
 

@@ -35,6 +35,13 @@ public final class TextReport {
         c.steps() + " st", "", "", c.verdict().label(), c.failure() != null
             ? c.failure().oneLine() + " (" + c.kind() + ", seed " + c.seed() + ")"
             : c.note() != null ? c.note() : c.episodes() + " agents, seed " + c.seed()));
+    CampaignResult l = r.layer();
+    if (l != null) {
+      b.append(String.format(Locale.ROOT, "%-18s %9s %6s %10s  %-11s %s%n", "layer",
+          l.steps() + " st", "", "", l.verdict().label(), l.failure() != null
+              ? l.failure().oneLine() + " (seed " + l.seed() + ")"
+              : l.note() != null ? l.note() : l.episodes() + " agents, seed " + l.seed()));
+    }
     for (SuiteResult s : r.suites()) {
       for (ScenarioResult sc : s.scenarios()) {
         if (sc.verdict().failed()) {
@@ -47,9 +54,16 @@ public final class TextReport {
       failure(b, "campaign (" + c.kind() + ", seed " + c.seed() + ")", c.trace(), c.shrunkFrom(),
           r);
     }
-    b.append(String.format(Locale.ROOT, "%s: %d of %d suites failed%s; %.1f s%n",
+    if (l != null && l.verdict().failed()) {
+      b.append('\n').append("FAILED the pid layer's process-level lockstep (seed ")
+          .append(l.seed()).append("): the shrunk layer trace, then the requests, the model's")
+          .append(" replies and the agent's\n");
+      l.trace().forEach(x -> b.append("  ").append(x).append('\n'));
+    }
+    b.append(String.format(Locale.ROOT, "%s: %d of %d suites failed%s%s; %.1f s%n",
         r.passed() ? "CONFORMS" : "DOES NOT CONFORM", r.failedSuites().size(), r.suites().size(),
-        c.verdict().failed() ? ", and the campaign" : "", r.millis() / 1000.0));
+        c.verdict().failed() ? ", and the campaign" : "",
+        l != null && l.verdict().failed() ? ", and the layer lockstep" : "", r.millis() / 1000.0));
     return b.toString();
   }
 

@@ -66,7 +66,7 @@ final class ModelNamespaces {
   ModelPidNs create(ModelPidNs parent) {
     int level = parent.level() + 1;
     if (config.profile() != Profile.LINUX_2_6_24) {
-      SetTid.nesting(level);
+      SetTid.nesting(level, config.maxNsLevel());
     }
     get(parent);
     ModelPidNs ns = new ModelPidNs(all.size(), parent, allocatorFor(level), this);

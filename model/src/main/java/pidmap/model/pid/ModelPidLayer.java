@@ -38,6 +38,8 @@ public final class ModelPidLayer implements PidLayer {
   private final ModelTask idle;
   private final Map<Link, ModelPid> links = new HashMap<>();
   private final Map<Chain, List<ModelTask>> chains = new HashMap<>();
+  /** real_parent of each task that has one. */
+  private final Map<ModelTask, ModelTask> parents = new HashMap<>();
   private int tasksMade;
 
   /** A booted layer. Seed: pid.c lines 43, 71-82, 627-662. */
@@ -54,6 +56,21 @@ public final class ModelPidLayer implements PidLayer {
   @Override
   public Task newTask() {
     return new ModelTask(tasksMade++);
+  }
+
+  @Override
+  public void setParent(Task child, Task parent) {
+    ModelTask c = task("child", child);
+    if (parent == null) {
+      parents.remove(c);
+    } else {
+      parents.put(c, task("parent", parent));
+    }
+  }
+
+  @Override
+  public Task parent(Task task) {
+    return parents.get(task("task", task));
   }
 
   private static ModelTask task(String name, Task task) {
@@ -328,30 +345,47 @@ public final class ModelPidLayer implements PidLayer {
     return namespaces.all.size() - 1 - namespaces.released.size();
   }
 
-  /** Seed: pid.c lines 589-624: by ascending number from 2, kill the PID task of each. */
+  /**
+   * Seed: pid.c lines 589-624: by ascending number from 2, kill the PID task of each; the init
+   * reaps those that end up its children (ModelZap says which), the inits of inner namespaces
+   * last, deepest first.
+   */
   @Implements(SeedFunction.ZAP_PID_NS_PROCESSES)
   @Override
   public List<Task> zapPidNsProcesses(PidNs ns) {
     ModelPidNs n = namespaces.live("ns", ns);
     LayerRequire.zappable(n, n == namespaces.init);
-    if (namespaces.config.profile() != Profile.LINUX_2_6_24) {
+    boolean linux6 = namespaces.config.profile() != Profile.LINUX_2_6_24;
+    if (linux6) {
       namespaces.dead.add(n); // disable_pid_allocation
     }
-    TreeMap<Integer, ModelPid> numbers = new TreeMap<>(pids.numbersIn(n)); // a copy: kills unhash
     List<Task> killed = new ArrayList<>();
-    for (ModelPid p : numbers.tailMap(2).values()) {
+    for (ModelPid p : new TreeMap<>(pids.numbersIn(n)).tailMap(2).values()) {
       Task victim = pids.isHashed(p) ? pidTask(p, PidType.PID) : null;
       if (victim != null) {
-        for (PidType t : PidType.values()) {
-          if (links.containsKey(new Link((ModelTask) victim, t))) {
-            detachPid(victim, t);
-          }
-        }
         killed.add(victim);
+      }
+    }
+    ModelZap zap = new ModelZap(n, linux6, this::linkedPid, this::parent, killed);
+    for (Task v : zap.reapedNow(killed)) {
+      release(v);
+    }
+    for (Task v : zap.waitingInits(killed)) {
+      if (!zap.stillHasOthers(v)) {
+        release(v);
       }
     }
     namespaces.reapers.remove(n);
     return killed;
+  }
+
+  /** release_task's share of pid.c: every link detached. */
+  private void release(Task victim) {
+    for (PidType t : PidType.values()) {
+      if (links.containsKey(new Link((ModelTask) victim, t))) {
+        detachPid(victim, t);
+      }
+    }
   }
 
   @Override

@@ -65,7 +65,9 @@ final class ModelPids {
       int nr;
       if (k < setTid.length) {
         try {
-          SetTid.entry(setTid[k], n.level(), n.pidmap().pidMax(), n.childReaper() != null);
+          // a namespace whose init exited had one (Linux 6 keeps it; the layer clears it at the zap)
+          SetTid.entry(setTid[k], n.level(), n.pidmap().pidMax(),
+              n.childReaper() != null || !n.allocating());
           nr = n.pidmap().allocExactly(setTid[k]);
           if (nr == PidAllocator.NO_PID) {
             throw SetTid.taken(setTid[k], n.level());

@@ -26,15 +26,29 @@ import pidmap.spec.Require;
  * @param profile the search rule shared by every namespace
  * @param nrKernelPages the machine's memory in 4 KiB pages, for pidhash_init (seed 631-649)
  * @param pidMaxByLevel pid_max at level 0, 1, ...; each in [pid_max_min, pid_max_limit]
+ * @param maxNsLevel the deepest namespace level copy_pid_ns makes (linux-6; deeper is ENOSPC):
+ *     {@link SetTid#MAX_PID_NS_LEVEL} when the layer's root is the machine's initial namespace;
+ *     less when the root stands for a namespace deeper in a machine, as an agent's namespace does
+ *     (the kernel counts the 32 levels from the top); in [0, MAX_PID_NS_LEVEL]
  */
-public record LayerConfig(
-    Geometry geometry, Profile profile, long nrKernelPages, List<Integer> pidMaxByLevel) {
+public record LayerConfig(Geometry geometry, Profile profile, long nrKernelPages,
+    List<Integer> pidMaxByLevel, int maxNsLevel) {
 
   /** One gigabyte: the smallest memory that gets the largest hash (4096 chains). */
   public static final long ONE_GIGABYTE_PAGES = 1L << (30 - PidHashing.PAGE_SHIFT);
 
+  /** A layer whose root is the machine's initial namespace (nesting up to MAX_PID_NS_LEVEL). */
+  public LayerConfig(Geometry geometry, Profile profile, long nrKernelPages,
+      List<Integer> pidMaxByLevel) {
+    this(geometry, profile, nrKernelPages, pidMaxByLevel, SetTid.MAX_PID_NS_LEVEL);
+  }
+
   public LayerConfig {
     Objects.requireNonNull(geometry, "geometry");
+    if (maxNsLevel < 0 || maxNsLevel > SetTid.MAX_PID_NS_LEVEL) {
+      throw new PidmapException("max_ns_level", maxNsLevel,
+          "0 <= max_ns_level <= MAX_PID_NS_LEVEL " + SetTid.MAX_PID_NS_LEVEL);
+    }
     Objects.requireNonNull(profile, "profile");
     if (nrKernelPages < 0) {
       throw new PidmapException("nr_kernel_pages", nrKernelPages, "0 <= nr_kernel_pages");
@@ -94,6 +108,7 @@ public record LayerConfig(
   public String label() {
     return geometry.label() + " mem=" + (nrKernelPages >> (20 - PidHashing.PAGE_SHIFT)) + "MiB"
         + (pidMaxByLevel.isEmpty() ? "" : " boot_pid_max=" + bootPidMax())
+        + (maxNsLevel == SetTid.MAX_PID_NS_LEVEL ? "" : " max_ns_level=" + maxNsLevel)
         + (profile == Profile.LINUX_2_6_24 ? "" : " " + profile.id());
   }
 }

@@ -43,6 +43,18 @@ public interface PidLayer {
   /** A new task with usage 1 and no links (dup_task_struct's share; outside pid.c). */
   Task newTask();
 
+  /**
+   * p->real_parent = {@code parent}: the task that reaps {@code child} (copy_process sets it,
+   * forget_original_parent moves a dead parent's children to their reaper). Null: no task waits
+   * for it (a thread, whose exit_signal of -1 makes it reap itself). A new task has none. Only
+   * zap_pid_ns_processes reads it (seed 615-618: the init reaps its own children). Refuses a
+   * released task handle of another layer.
+   */
+  void setParent(Task child, Task parent);
+
+  /** p->real_parent, or null (see {@link #setParent}). */
+  Task parent(Task task);
+
   // ---- struct pid ----
 
   /**
@@ -167,8 +179,9 @@ public interface PidLayer {
    * copy_pid_ns: without CLONE_NEWPID, {@code old} with one more reference; with it, a new
    * namespace one level deeper (count 1, page 0 with pid 0, last_pid 0, no child reaper, the
    * pid_max of its level) that holds a reference on {@code old}. CLONE_NEWPID with CLONE_THREAD
-   * is refused (the seed's EINVAL). Under linux-6 a namespace deeper than
-   * {@link SetTid#MAX_PID_NS_LEVEL} throws {@link KernelErrno} ENOSPC, nothing changed.
+   * is refused (the seed's EINVAL). A namespace deeper than {@link LayerConfig#maxNsLevel()}
+   * (MAX_PID_NS_LEVEL counted from the machine's initial namespace) throws {@link KernelErrno}
+   * ENOSPC, nothing changed.
    * Seed: pid.c lines 504-574.
    */
   PidNs copyPidNs(long flags, PidNs old);
@@ -184,11 +197,17 @@ public interface PidLayer {
 
   /**
    * zap_pid_ns_processes: the namespace's init is exiting; every task whose PID number there is
-   * 2 or more is killed (here: every link of it detached, which frees its pids at every level),
-   * in ascending number order, then the child reaper is cleared. Answers the killed tasks, in
-   * order, so the caller can finish their exit. Refuses init_pid_ns. Under linux-6 it first
-   * disables allocation in {@code ns} (disable_pid_allocation: PIDNS_ADDING cleared), so later
-   * forks into it fail with ENOMEM. Seed: 589-624.
+   * 2 or more is killed, in ascending number order, then the child reaper is cleared. Killing
+   * ends a task; the init then reaps (every link detached, which frees its pids at every level)
+   * each killed task that ends up its child: one whose {@link #parent} is in the namespace (that
+   * parent dies too, and its children go to the init) or that has none (a thread). A killed task
+   * whose parent is outside the namespace keeps every link: a zombie until that parent reaps it
+   * (seed 615-618: the init's wait4 reaps only its own children). Under linux-6 the killed init
+   * of a namespace inside {@code ns} that still has other pids is not reaped either: it waits in
+   * its own zap until they are gone. Answers the killed tasks, in order, so the caller can finish
+   * their exit. Refuses init_pid_ns. Under linux-6 it first disables allocation in {@code ns}
+   * (disable_pid_allocation: PIDNS_ADDING cleared), so later forks into it fail with ENOMEM.
+   * Seed: 589-624.
    */
   List<Task> zapPidNsProcesses(PidNs ns);
 

@@ -41,11 +41,16 @@ public final class SetTid {
     return new KernelErrno("EEXIST", "set_tid " + tid + " is taken at level " + level);
   }
 
-  /** create_pid_namespace: a level above {@link #MAX_PID_NS_LEVEL} is ENOSPC. */
-  public static void nesting(int newLevel) {
-    if (newLevel > MAX_PID_NS_LEVEL) {
+  /**
+   * create_pid_namespace: a level above {@code maxLevel} is ENOSPC. {@code maxLevel} is
+   * {@link #MAX_PID_NS_LEVEL} for a layer whose root is the machine's initial namespace, less
+   * for one that stands for a namespace deeper in the machine (the kernel counts from the top).
+   */
+  public static void nesting(int newLevel, int maxLevel) {
+    if (newLevel > maxLevel) {
       throw new KernelErrno("ENOSPC", "a pid namespace at level " + newLevel
-          + " is deeper than MAX_PID_NS_LEVEL " + MAX_PID_NS_LEVEL);
+          + " is deeper than MAX_PID_NS_LEVEL " + MAX_PID_NS_LEVEL
+          + (maxLevel == MAX_PID_NS_LEVEL ? "" : " (" + maxLevel + " levels below this root)"));
     }
   }
 }

@@ -9,6 +9,7 @@ import pidmap.spec.Geometry;
 import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.SetTid;
 import pidmap.trace.TraceFormatException;
 
 /**
@@ -72,6 +73,9 @@ public final class LayerTraceFile {
     o.put("mem_pages", c.nrKernelPages());
     if (!c.pidMaxByLevel().isEmpty()) {
       o.put("pid_max", c.bootPidMax());
+    }
+    if (c.maxNsLevel() != SetTid.MAX_PID_NS_LEVEL) {
+      o.put("max_ns_level", c.maxNsLevel());
     }
     return o.toString();
   }
@@ -140,7 +144,8 @@ public final class LayerTraceFile {
       Geometry g = new Geometry(bpp, reserved, limit, dflt);
       long mem = n.path("mem_pages").asLong(LayerConfig.ONE_GIGABYTE_PAGES);
       List<Integer> boot = n.has("pid_max") ? List.of(n.get("pid_max").asInt()) : List.of();
-      return new LayerConfig(g, profile, mem, boot);
+      int maxLevel = n.path("max_ns_level").asInt(SetTid.MAX_PID_NS_LEVEL);
+      return new LayerConfig(g, profile, mem, boot, maxLevel);
     } catch (PidmapException e) {
       throw new TraceFormatException(line, e.getMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
