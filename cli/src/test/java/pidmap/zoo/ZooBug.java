@@ -49,11 +49,11 @@ enum ZooBug {
 
   WRAP_RESTARTS_AT_ZERO("the wrap restarts at 0 instead of RESERVED_PIDS",
       "2004", "BrokenAllocators.WRAP_RESTARTS_AT_ZERO",
-      "campaign", "but the impl answers 1", () -> sequential(ZooAllocators::wrapRestartsAtZero, 4)),
+      "campaign", "invariant ALLOC-5", () -> sequential(ZooAllocators::wrapRestartsAtZero, 4)),
 
   SCAN_RESTARTS_LOW_AFTER_WRAP("after a wrap the scan restarts low: a just-freed pid comes back",
       "2004", "ZooAllocators#scanRestartsLowAfterAWrap",
-      "campaign", "the model answers", () -> sequential(ZooAllocators::scanRestartsLowAfterAWrap, 4)),
+      "campaign", "invariant ALLOC-5", () -> sequential(ZooAllocators::scanRestartsLowAfterAWrap, 4)),
 
   ALLOC_PID_LEAKS_NAMESPACE("alloc_pid's failure path keeps a namespace reference",
       "3.19, commit 24c037ebf572", "ZooLayers#allocPidLeaksTheNamespaceOnFailure",

@@ -113,7 +113,11 @@ final class ZooChecks {
     } catch (LincheckAssertionError e) {
       long nanos = System.nanoTime() - t0;
       String report = e.getMessage();
+      // an invalid result, or a @Validate function that failed at a quiescent point
       int from = report.indexOf("= Invalid execution results =");
+      if (from < 0) {
+        from = report.indexOf("= Validation function");
+      }
       String why = from < 0 ? report.lines().findFirst().orElse("")
           : report.substring(from).lines().skip(1).limit(14)
               .reduce((a, b) -> a + " " + b.trim()).orElse("");

@@ -202,24 +202,16 @@ public final class ModelPidAllocator implements InspectablePidAllocator {
   }
 
   @Override
-  public int pidMax() {
-    return pidMax;
-  }
+  public int pidMax() { return pidMax; }
 
   @Override
-  public void setPidMax(int value) {
-    pidMax = Require.pidMax(value, geometry);
-  }
+  public void setPidMax(int value) { pidMax = Require.pidMax(value, geometry); }
 
   @Override
-  public int lastPid() {
-    return lastPid;
-  }
+  public int lastPid() { return lastPid; }
 
   @Override
-  public void setLastPid(int value) {
-    lastPid = Require.lastPid(value, pidMax);
-  }
+  public void setLastPid(int value) { lastPid = Require.lastPid(value, pidMax); }
 
   @Override
   public int allocatedCount() {

@@ -8,10 +8,11 @@ import pidmap.spec.Profile;
 import pidmap.spec.Require;
 
 /**
- * A plain, sequential copy of {@code BitmapPidAllocator}'s logic (lazily installed pages, a free
- * counter per page, the seed's alloc loop; Seed: pid.c lines 115-200), with each step that a bug
- * could get wrong behind a small protected hook. Unchanged it conforms; each broken variant in
- * {@link BrokenAllocators} overrides exactly one hook.
+ * The seed's alloc loop written once more, plainly and sequentially, as the base of the broken
+ * twins (lazily installed pages, a free counter per page; Seed: pid.c lines 115-200): not the
+ * impl's code (no memory seam, no atomics, {@code java.util.BitSet} pages), with each step that a
+ * bug could get wrong behind a small protected hook. Unchanged it conforms; each broken variant in
+ * {@link BrokenAllocators} and {@code SeedLoopTwins} overrides exactly one hook.
  *
  * <p>Not thread-safe: test scope only, for the sequential engine.
  */
