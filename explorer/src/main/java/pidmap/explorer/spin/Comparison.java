@@ -21,15 +21,18 @@ import pidmap.spec.Profile;
  * The explorer side by side with SPIN on the same scopes, one row each: the explorer in this JVM,
  * then SPIN on the Promela model of the same state and operations ({@code sequential.pml},
  * {@code interleaving.pml}). Each row: states, transitions and CPU seconds of each, and the ratio
- * of their states per CPU-second. A scope of fewer than {@value #TWICE} states is explored twice
- * in a row: the first run pays for the JIT's compilation (its CPU time is shown as "cold"), the
- * second is the one measured ("warm"), as a benchmark's warm-up iteration; a larger scope runs
- * once, its compilation included. Not thread-safe.
+ * of their states per CPU-second. A scope of fewer than {@value #TWICE} states is explored
+ * {@value #WARM_UPS} times before the run that is measured ("warm"), as a benchmark's warm-up
+ * iterations: the first pays for the JIT's compilation (its CPU time is shown as "cold"); a larger
+ * scope runs once, its compilation included. Not thread-safe.
  */
 public final class Comparison {
 
-  /** Scopes smaller than this are explored twice, the first run as a warm-up. */
+  /** Scopes smaller than this are explored {@value #WARM_UPS} times before the measured run. */
   static final long TWICE = 1_000_000;
+
+  /** Warm-up runs of a small scope, as a benchmark's warm-up iterations (the JIT settles). */
+  static final int WARM_UPS = 5;
 
   /**
    * One row of the table.
@@ -84,10 +87,10 @@ public final class Comparison {
     List<Row> rows = new ArrayList<>();
     for (Scope s : scopes(deep)) {
       double cold = -1;
-      if (s.states() < TWICE) {
+      for (int i = 0; s.states() < TWICE && i < WARM_UPS; i++) {
         ExploreResult warmUp = Explorer.explore(s, Candidate.impl(), Explorer.Settings.defaults());
         say.accept(warmUp.row() + "  (warm-up)");
-        cold = warmUp.cpuMillis() / 1000.0;
+        cold = i == 0 ? warmUp.cpuMillis() / 1000.0 : cold;
       }
       ExploreResult r = Explorer.explore(s, Candidate.impl(), Explorer.Settings.defaults());
       say.accept(r.row());
