@@ -51,7 +51,7 @@ public class Broken_09_AllocPidWithoutRollback {
     }
   }
 
-  final ImplPidLayer l = Fixtures.layer(4, 1, 8, 4, 8);
+  final ImplPidLayer l = Fixtures.layer(4, 1, 8, 4);
   final PidNs child = Fixtures.child(l, l.initPidNs());
   final PidNs grandchild = Fixtures.child(l, child);
   final Pid rootTwo;
