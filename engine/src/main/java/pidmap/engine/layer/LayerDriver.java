@@ -128,6 +128,7 @@ final class LayerDriver {
       case UNSHARE:
       case SETNS:
       case ZAP:
+      case SET_LAST_PID:
         return processes.run(op);
       case SET_PID_MAX: {
         PidNs n = symbols.require(op.ns(), PidNs.class);

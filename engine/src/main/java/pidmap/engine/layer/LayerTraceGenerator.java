@@ -238,6 +238,20 @@ public final class LayerTraceGenerator {
     return out;
   }
 
+  /**
+   * A task writes ns_last_pid: 0, its namespace's last and neighbours, pid_max and neighbours
+   * (one past: refused), -1 (refused), or any number below pid_max.
+   */
+  private LayerOp someLastPidWrite() {
+    Task t = someTask(false);
+    PidNs n = state.processes.alive(t) ? state.processes.active(t) : null;
+    long max = n == null ? limit : n.pidmap().pidMax();
+    long last = n == null ? 0 : n.pidmap().lastPid();
+    long[] edges = {0, last, last - 1, last + 1, max, max - 1, max + 1, -1};
+    return LayerOp.setLastPid(name(t),
+        chance(60) ? edges[rnd.nextInt(edges.length)] : rnd.nextInt((int) max + 1));
+  }
+
   /** A parent: any live task, a recent one, or the one in the deepest namespace. */
   private Task forkParent() {
     List<Task> alive = state.processes.aliveTasks();
@@ -299,7 +313,10 @@ public final class LayerTraceGenerator {
       int lo = n == null ? 1 : n.pidmap().geometry().pidMaxMin();
       return LayerOp.ns(LayerOp.Kind.SET_PID_MAX, ns, lo - 1 + rnd.nextInt(limit - lo + 3));
     }
-    if ((r -= 40) < 0) {
+    if ((r -= 12) < 0) {
+      return someLastPidWrite();
+    }
+    if ((r -= 28) < 0) {
       return LayerOp.of(LayerOp.Kind.GRACE);
     }
     return references(r);

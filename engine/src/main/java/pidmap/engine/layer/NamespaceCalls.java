@@ -8,7 +8,8 @@ import pidmap.trace.layer.LayerOp;
 
 /**
  * unshare and setns for a pid namespace: both change only pid_ns_for_children, under the rules
- * {@link Processes#unshareNewPidAllowed} and {@link Processes#mayEnter} state.
+ * {@link Processes#unshareNewPidAllowed} and {@link Processes#mayEnter} state; and a task's
+ * write of ns_last_pid, which moves its active namespace's cursor.
  *
  * <p>Stateless; not thread-safe (it drives one {@link Processes}).
  */
@@ -63,6 +64,26 @@ final class NamespaceCalls {
     if (!target.allocating()) {
       ps.d.note("setns: into a namespace whose init has exited");
     }
+    return "ok";
+  }
+
+  /**
+   * A write of ns_last_pid by {@code t}: it lands in t's active namespace (task_active_pid_ns,
+   * also after an unshare or setns moved where t's children are born), as the 6.18 kernel
+   * answers; the layer refuses a value outside [0, that namespace's pid_max] (EINVAL).
+   * linux-2.6.24 had no such file: opening it is ENOENT.
+   */
+  static String setLastPid(Processes ps, Task t, long value) {
+    if (!ps.usable(t)) {
+      return "skip";
+    }
+    if (!ps.linux6()) {
+      return "ENOENT";
+    }
+    PidNs n = ps.active(t);
+    int v = value < Integer.MIN_VALUE || value > Integer.MAX_VALUE
+        ? pidmap.spec.Require.lastPid(value, n.pidmap().pidMax()) : (int) value;
+    ps.layer.setLastPid(n, v);
     return "ok";
   }
 }

@@ -167,6 +167,10 @@ public final class ProcessLevel {
         }
         return answer(op, detail, "set_pid_max " + op.nr() + " in=" + detail, run(op));
       }
+      case SET_LAST_PID:
+        return running(t)
+            ? answer(op, detail, "set_last " + op.nr() + " in=" + op.task(), run(op))
+            : skip(op, detail);
       case FIND_TASK_BY_VPID:
         return lookup(op, detail, t);
       default:

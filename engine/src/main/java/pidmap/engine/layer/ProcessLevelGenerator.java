@@ -16,7 +16,9 @@ import pidmap.trace.layer.LayerOp;
  * and without CLONE_NEWPID, CLONE_THREAD and set_tid, namespaces nested up to level
  * {@value #DEEP} (and, one episode in eight, a chain down to the agent's nesting limit and one
  * past it), exit and reap, setsid, setpgid, unshare, setns (into a task's namespace or where its
- * children are born, when the agent lists the {@code setns_children} feature), per-namespace pid_max writes from a task inside, and kill(N, 0) /
+ * children are born, when the agent lists the {@code setns_children} feature), per-namespace
+ * pid_max writes from a task inside, ns_last_pid writes at every level (the writer's active
+ * namespace), and kill(N, 0) /
  * getpgid / getsid from inside each namespace. Each step is chosen from the state the model
  * reaches, so it mostly names running tasks; the number of unreaped tasks stays bounded.
  *
@@ -77,10 +79,10 @@ public final class ProcessLevelGenerator {
       return xs.isEmpty() ? model.apply(LayerOp.task(LayerOp.Kind.EXIT, "t1"), null)
           : model.apply(LayerOp.task(LayerOp.Kind.EXIT, name(pick(xs))), null);
     }
-    if (r >= 58 && r < 81 && !can.test(verbFor(r))) {
+    if (r >= 58 && r < 86 && !can.test(verbFor(r)) || r >= 81 && r < 86 && !can.test("in")) {
       r = 28 + rnd.nextInt(30); // an exit or a reap instead of a request the agent lacks
     }
-    if (r >= 81 && !(can.test("kill") || can.test("getpgid") || can.test("getsid"))) {
+    if (r >= 86 && !(can.test("kill") || can.test("getpgid") || can.test("getsid"))) {
       r = 28 + rnd.nextInt(30);
     }
     if (r < 58) {
@@ -116,6 +118,9 @@ public final class ProcessLevelGenerator {
       int v = rnd.nextInt(4) == 0 ? 4194304 : 301 + rnd.nextInt(2000);
       return model.apply(LayerOp.ns(LayerOp.Kind.SET_PID_MAX, name(n), v), name(t));
     }
+    if (r < 86) {
+      return setLastPid(pick(alive));
+    }
     return lookup(pick(alive));
   }
 
@@ -127,7 +132,8 @@ public final class ProcessLevelGenerator {
   }
 
   private static String verbFor(int r) {
-    return r < 62 ? "setsid" : r < 68 ? "setpgid" : r < 72 ? "unshare" : r < 78 ? "setns" : "in";
+    return r < 62 ? "setsid" : r < 68 ? "setpgid" : r < 72 ? "unshare" : r < 78 ? "setns"
+        : r < 81 ? "in" : "set_last";
   }
 
   private ProcessLevel.Step fork(int id, Task p) {
@@ -161,6 +167,22 @@ public final class ProcessLevelGenerator {
       tids.add(c < 2 ? 1 : c < 3 ? 0 : c < 5 ? 2 + rnd.nextInt(12) : 2 + rnd.nextInt(600));
     }
     return model.apply(LayerOp.fork(id, name(p), flags, tids), null);
+  }
+
+  /**
+   * {@code t} writes ns_last_pid of its active namespace: 0, the current last and its
+   * neighbours, pid_max and its neighbours (one past it: EINVAL), -1 (EINVAL), or a small
+   * number that likely names a taken pid.
+   */
+  private ProcessLevel.Step setLastPid(Task t) {
+    PidNs n = model.d.processes.active(t);
+    long max = n.pidmap().pidMax();
+    long last = n.pidmap().lastPid();
+    int c = rnd.nextInt(12);
+    long v = c == 0 ? 0 : c == 1 ? last : c == 2 ? last - 1 : c == 3 ? last + 1
+        : c == 4 ? max : c == 5 ? max - 1 : c == 6 ? max + 1 : c == 7 ? -1
+        : c < 10 ? 1 + rnd.nextInt(40) : 1 + rnd.nextInt(700);
+    return model.apply(LayerOp.setLastPid(name(t), v), null);
   }
 
   private ProcessLevel.Step setns(Task t) {

@@ -183,6 +183,8 @@ class Processes {
       case SETNS:
         return NamespaceCalls.setns(this, d.symbols.require(op.task(), Task.class),
             d.symbols.require(op.ns(), PidNs.class));
+      case SET_LAST_PID:
+        return NamespaceCalls.setLastPid(this, d.symbols.require(op.task(), Task.class), op.nr());
       case ZAP: {
         PidNs n = d.symbols.require(op.ns(), PidNs.class);
         List<Task> killed = zap(n);

@@ -68,6 +68,11 @@ public class ForwardingPidLayer implements PidLayer {
   }
 
   @Override
+  public void setLastPid(PidNs ns, int value) {
+    delegate.setLastPid(ns, value);
+  }
+
+  @Override
   public void freePid(Pid pid) {
     delegate.freePid(pid);
   }

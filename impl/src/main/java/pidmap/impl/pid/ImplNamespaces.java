@@ -97,6 +97,18 @@ final class ImplNamespaces {
     }
   }
 
+  /**
+   * The write side of the ns_last_pid sysctl (Linux 3.3 and later): moves {@code ns}'s own cursor;
+   * the bitmap allocator refuses a value above that namespace's pid_max before storing anything.
+   * linux-2.6.24 has no such sysctl and refuses every write.
+   */
+  void writeNsLastPid(ImplPidNs ns, int value) {
+    if (config.profile() == Profile.LINUX_2_6_24) {
+      LayerRequire.noNsLastPid(value);
+    }
+    ns.pidmap.setLastPid(value);
+  }
+
   /** put_pid_ns; free_pid_ns destroys a namespace at zero and puts its parent. Seed: 576-585. */
   @Implements({SeedFunction.FREE_PID_NS, SeedFunction.PUT_PID_NS})
   void put(ImplPidNs ns) {

@@ -353,6 +353,12 @@ public final class ImplPidLayer extends PidLookups {
     namespaces.setPidMax(namespaces.live("ns", ns), value);
   }
 
+  /** Written without the pidmap lock, as pid_ns_ctl_handler sets the idr cursor. */
+  @Override
+  public void setLastPid(PidNs ns, int value) {
+    namespaces.writeNsLastPid(namespaces.live("ns", ns), value);
+  }
+
   @Override
   public PidNs copyPidNs(long flags, PidNs old) {
     return namespaces.copy(flags, namespaces.live("old", old));

@@ -85,6 +85,18 @@ final class ModelNamespaces {
     (global ? all : List.of(ns)).forEach(n -> n.pidmap().setPidMax(value));
   }
 
+  /**
+   * ns_last_pid, a linux-6 sysctl: the namespace's own allocator takes the value as its last
+   * pid, bounded by its own pid_max. The seed profile has no such file.
+   */
+  void setLastPid(PidNs handle, int value) {
+    ModelPidNs ns = live("ns", handle);
+    if (config.profile() == Profile.LINUX_2_6_24) {
+      LayerRequire.noNsLastPid(value);
+    }
+    ns.pidmap().setLastPid(value);
+  }
+
   @Implements(SeedFunction.GET_PID_NS)
   void get(ModelPidNs ns) {
     if (ns != init) {

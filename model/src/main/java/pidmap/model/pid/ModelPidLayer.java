@@ -117,6 +117,11 @@ public final class ModelPidLayer implements PidLayer {
   }
 
   @Override
+  public void setLastPid(PidNs ns, int value) {
+    namespaces.setLastPid(ns, value);
+  }
+
+  @Override
   public void freePid(Pid pid) {
     ModelPid p = pids.live("pid", pid);
     boolean linked = false;

@@ -149,6 +149,12 @@ public final class LayerRequire {
     }
   }
 
+  /** linux-2.6.24 had no ns_last_pid (the sysctl is Linux 3.3's): a write is refused. */
+  public static void noNsLastPid(int value) {
+    throw new PidmapException("ns_last_pid", Integer.toString(value),
+        "no write under linux-2.6.24, which has no ns_last_pid (the sysctl is Linux 3.3's)");
+  }
+
   /** zap_pid_ns_processes runs for a child namespace only: init_pid_ns's init never exits. */
   public static void zappable(PidNs ns, boolean isInitPidNs) {
     liveNs("ns", ns);

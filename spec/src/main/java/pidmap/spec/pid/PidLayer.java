@@ -219,6 +219,15 @@ public interface PidLayer {
    */
   void setPidMax(PidNs ns, int value);
 
+  /**
+   * Writes ns_last_pid of {@code ns} (linux-6; the sysctl is Linux 3.3's): that namespace's
+   * cursor, so its next cyclic allocation searches from {@code value + 1}. The kernel writes the
+   * namespace the writing task is active in; the caller passes that one. Refuses a value outside
+   * [0, {@code ns}'s own pid_max] (the kernel's EINVAL) and, under linux-2.6.24, any write: that
+   * kernel had no ns_last_pid. Nothing changes on a refusal.
+   */
+  void setLastPid(PidNs ns, int value);
+
   /** ns->child_reaper = task, as copy_process (CLONE_NEWPID) and de_thread write it. */
   void setChildReaper(PidNs ns, Task task);
 

@@ -11,7 +11,8 @@ import pidmap.spec.pid.PidType;
 
 /**
  * One operation of the pid layer's trace vocabulary (docs/PID_LAYER.md): process-like
- * operations built from pid.c's functions (fork, exit, exec, setsid, setpgid, unshare, zap),
+ * operations built from pid.c's functions (fork, exit, exec, setsid, setpgid, unshare, zap,
+ * the pid_max and ns_last_pid writes),
  * references (get/put), every lookup, raw link calls, the grace period, and the teardown with
  * its leak check.
  *
@@ -29,7 +30,7 @@ import pidmap.spec.pid.PidType;
  * @param pid a pid name, or {@code "null"} for pid_nr_ns of no pid
  * @param ns a namespace name, or {@code "null"} for a missing namespace
  * @param type a pid type
- * @param nr a number to look up, or a new pid_max
+ * @param nr a number to look up, a new pid_max, or the value written to ns_last_pid
  * @param flags clone flags for fork and unshare
  * @param setTid clone3's set_tid for fork, innermost level first; empty for a plain fork
  */
@@ -52,6 +53,7 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
     SETNS("setns", "task ns"),
     ZAP("zap", "ns"),
     SET_PID_MAX("set_pid_max", "ns value"),
+    SET_LAST_PID("set_last_pid", "task value"),
     GRACE("grace", ""),
     GET_PID("get_pid", "pid"),
     PUT_PID("put_pid", "pid"),
@@ -120,6 +122,11 @@ public record LayerOp(Kind kind, int id, String task, String other, String pid, 
 
   public static LayerOp unshare(int id, String task, long flags) {
     return new LayerOp(Kind.UNSHARE, id, task, null, null, null, null, 0, flags, List.of());
+  }
+
+  /** {@code task} writes {@code value} to ns_last_pid (its active namespace's). */
+  public static LayerOp setLastPid(String task, long value) {
+    return new LayerOp(Kind.SET_LAST_PID, 0, task, null, null, null, null, value, 0, List.of());
   }
 
   public static LayerOp task(Kind kind, String task) {
