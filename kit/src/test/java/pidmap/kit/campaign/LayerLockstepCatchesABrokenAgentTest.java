@@ -15,16 +15,18 @@ import pidmap.oracle.KernelUnavailableException;
 import pidmap.trace.layer.LayerTraceFile;
 
 /**
- * The broken twin of the process-level lockstep: the kernel agent with one rule broken,
- * {@code GetsidAnswersTheProcessGroup} (every getsid is answered as getpgid). The lockstep must
+ * The broken twins of the process-level lockstep: the kernel agent with one rule broken,
+ * {@code GetsidAnswersTheProcessGroup} (every getsid is answered as getpgid), and
+ * {@code NsLastPidWriteLandsInTheRoot} (every ns_last_pid write made from the root's init). The lockstep must
  * fail it, shrink the divergence (lookups name literal numbers, so a shrunk trace keeps the
  * forks that give them) that names the request, and give a layer
  * trace file that the trace reader takes. Skipped where the machine does not allow PID namespaces.
  */
 class LayerLockstepCatchesABrokenAgentTest {
 
-  /** The kernel agent, but getsid answered as getpgid. */
-  private static AgentFactory getsidAnswersTheProcessGroup(String binary) {
+  /** The kernel agent, with each request rewritten by {@code broken} before it is sent. */
+  private static AgentFactory rewriting(String binary,
+      java.util.function.UnaryOperator<String> broken) {
     AgentFactory kernel = ProcessAgent.factory(binary, 5000);
     return () -> {
       Agent a = kernel.start();
@@ -36,7 +38,7 @@ class LayerLockstepCatchesABrokenAgentTest {
 
         @Override
         public String call(String request) throws AgentException {
-          return a.call(request.startsWith("getsid ") ? "getpgid " + request.substring(7) : request);
+          return a.call(broken.apply(request));
         }
 
         @Override
@@ -45,6 +47,39 @@ class LayerLockstepCatchesABrokenAgentTest {
         }
       };
     };
+  }
+
+  /** The kernel agent, but getsid answered as getpgid. */
+  private static AgentFactory getsidAnswersTheProcessGroup(String binary) {
+    return rewriting(binary, r -> r.startsWith("getsid ") ? "getpgid " + r.substring(7) : r);
+  }
+
+  /**
+   * The kernel agent, but every ns_last_pid write made by t1, the agent's root namespace's init:
+   * a write from inside a child namespace lands in the root one.
+   */
+  private static AgentFactory nsLastPidWriteLandsInTheRoot(String binary) {
+    return rewriting(binary, r -> r.startsWith("set_last ") ? r.replaceAll("in=t\\d+$", "in=t1") : r);
+  }
+
+  @Test
+  void aWriteOfNsLastPidThatLandsInTheRootIsCaughtAndShrunkToATraceThatWritesIt() {
+    String binary;
+    try {
+      binary = KernelAgent.binary().toString();
+    } catch (KernelUnavailableException e) {
+      KernelRequirement.skipOrFail(e);
+      return;
+    }
+    LayerLockstep.Result r = LayerLockstep.run(nsLastPidWriteLandsInTheRoot(binary), 3000, 1);
+    if (r.verdict() == Verdict.NOT_TESTED || r.verdict() == Verdict.CRASH && r.steps() == 0) {
+      KernelRequirement.skipOrFail(new KernelUnavailableException(String.valueOf(r.note())));
+      return;
+    }
+    System.out.println(String.join("\n", r.report()));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.traceFile()).anyMatch(l -> l.contains("\"op\":\"set_last_pid\""));
+    assertThat(r.report()).anyMatch(l -> l.contains("set_last ") && !l.contains("in=t1 "));
   }
 
   @Test
