@@ -82,7 +82,7 @@ class PidLayerPropertiesTest {
     for (String profile : List.of("linux-2.6.24", "linux-6")) {
       assertThat(opsByProfile.get(profile)).as(profile).containsKeys(
           "fork", "exit", "reap", "exec", "setsid", "setpgid", "unshare", "setns", "zap",
-          "set_pid_max");
+          "set_pid_max", "set_last_pid");
     }
     assertThat(coverage).containsKeys(
         "fork -> found", "fork -> ENOMEM", "fork -> refused",
@@ -93,7 +93,8 @@ class PidLayerPropertiesTest {
         "fork: the first child after unshare or setns becomes the init",
         "exit: a leader becomes a zombie", "reap -> ok", "reap -> 0", "setns -> ok",
         "setns -> EINVAL", "setns -> ENOSYS", "setns: into a namespace whose init has exited",
-        "unshare -> EINVAL",
+        "unshare -> EINVAL", "set_last_pid -> ok", "set_last_pid -> refused",
+        "set_last_pid -> ENOENT",
         "exit -> ok", "exit: container init zaps its namespace's tasks",
         "exec: a thread takes over its leader's pid", "setsid -> ok", "setsid -> EPERM",
         "setpgid -> ok", "unshare -> found", "unshare -> refused", "zap -> killed some",
