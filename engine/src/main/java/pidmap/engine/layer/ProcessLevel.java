@@ -30,6 +30,9 @@ public final class ProcessLevel {
    */
   public record Step(LayerOp op, String detail, String request, String expected) {}
 
+  /** The detail of a setpgid step into a group the acting task cannot see (counted apart). */
+  public static final String INVISIBLE = "invisible group";
+
   final LayerDriver d;
   private String lastAnswer;
 
@@ -187,9 +190,20 @@ public final class ProcessLevel {
     Task gl = d.processes.leaderOf(g);
     int pgid = 0;
     if (gl != l) {
-      pgid = seenBy(gl == null ? null : d.layer.linkedPid(gl, PidType.PGID), t);
+      Pid group = gl == null ? null : d.layer.linkedPid(gl, PidType.PGID);
+      if (group == null) {
+        return skip(op, detail);
+      }
+      pgid = seenBy(group, t);
       if (pgid == 0) {
-        return skip(op, detail); // a group T cannot name: not a request the layer can express
+        // an invisible group: T cannot name it, so it passes the number the group has at the
+        // root (or the next one) where that names no pid in T's namespace: EPERM
+        PidNs mine = d.processes.active(t);
+        int nr = group.nr(0);
+        while (d.layer.findPidNs(nr, mine) != null) {
+          nr++;
+        }
+        return answer(op, INVISIBLE, "setpgid " + op.task() + " 0 " + nr, run(op));
       }
     }
     return answer(op, detail, "setpgid " + op.task() + " 0 " + pgid, run(op));

@@ -37,7 +37,10 @@ final class Sessions {
     return "ok";
   }
 
-  /** sys_setpgid: into the group of a member of the same session, or a new group of its own. */
+  /**
+   * sys_setpgid: into the group of a member of the same session, or a new group of its own;
+   * EPERM for a group whose number the caller cannot see (an "invisible group").
+   */
   static String setpgid(Processes ps, Task t, Task g) {
     PidLayer layer = ps.layer;
     if (!ps.usable(t) || !(ps.alive(g) || ps.dead(g))) {
@@ -63,6 +66,12 @@ final class Sessions {
     }
     if (target == null) {
       return "skip";
+    }
+    if (gl != l && layer.pidNrNs(target, ps.active(t)) == 0) {
+      // the caller names a group by its number in its own active namespace (find_vpid; 2.6.24's
+      // find_task_by_pid_type_ns in current's namespace): a group whose pid has no number there
+      // cannot be named, and every number the caller could pass is EPERM (the 6.18 kernel)
+      return "EPERM";
     }
     if (target != pgid) {
       layer.detachPid(l, PidType.PGID);

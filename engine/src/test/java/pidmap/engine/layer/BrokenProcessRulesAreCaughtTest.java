@@ -104,6 +104,8 @@ class BrokenProcessRulesAreCaughtTest {
             (Function<LayerDriver, Processes>) SetnsAnywhere::new),
         Arguments.of(Named.of("exit frees a leader's numbers before the reap", impl),
             (Function<LayerDriver, Processes>) ZombiesAndReapingTest.ExitReleasesBeforeTheReap::new),
+        Arguments.of(Named.of("setpgid joins a group the caller cannot see", impl),
+            (Function<LayerDriver, Processes>) InvisibleGroupTest.SetpgidJoinsAnInvisibleGroup::new),
         Arguments.of(Named.of("set_tid moves the cursor", setTidMovesTheCursor()),
             (Function<LayerDriver, Processes>) Processes::new));
   }

@@ -223,6 +223,9 @@ public final class LayerLockstep {
         b.append(" children");
       }
     }
+    if (ProcessLevel.INVISIBLE.equals(s.detail())) {
+      b.append(' ').append(ProcessLevel.INVISIBLE);
+    }
     return b.toString();
   }
 
