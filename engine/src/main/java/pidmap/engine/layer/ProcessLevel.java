@@ -38,7 +38,16 @@ public final class ProcessLevel {
 
   /** A booted model layer whose t1 is running, as an agent's namespace starts. */
   public ProcessLevel(LayerConfig config) {
-    d = new LayerDriver(new ModelPidLayer(config));
+    this(config, ModelPidLayer::new);
+  }
+
+  /**
+   * The same on another layer: a test's deliberately wrong model, to show that a divergence
+   * from the kernel is caught, shrunk and replayed.
+   */
+  public ProcessLevel(LayerConfig config,
+      java.util.function.Function<LayerConfig, ? extends pidmap.spec.pid.PidLayer> layer) {
+    d = new LayerDriver(layer.apply(config));
     for (LayerOp op : boot()) {
       d.apply(op);
     }

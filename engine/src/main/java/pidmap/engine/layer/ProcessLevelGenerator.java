@@ -43,8 +43,15 @@ public final class ProcessLevelGenerator {
    */
   public ProcessLevelGenerator(long seed, LayerConfig config,
       java.util.function.Predicate<String> can, boolean chainToLimit) {
+    this(seed, new ProcessLevel(config), can, chainToLimit);
+  }
+
+  /** The same steps, run on {@code model} (a fresh one, e.g. on a test's wrong layer). */
+  public ProcessLevelGenerator(long seed, ProcessLevel model,
+      java.util.function.Predicate<String> can, boolean chainToLimit) {
+    LayerConfig config = model.config();
     rnd = new SplittableRandom(seed);
-    model = new ProcessLevel(config);
+    this.model = model;
     this.can = can;
     chain = chainToLimit && can.test("CLONE_NEWPID") && rnd.nextInt(8) == 0
         ? config.maxNsLevel() + 1 : 0;

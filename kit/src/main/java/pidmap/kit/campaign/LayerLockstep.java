@@ -16,6 +16,7 @@ import pidmap.kit.agent.Hello;
 import pidmap.kit.suite.Failure;
 import pidmap.kit.suite.Verdict;
 import pidmap.spec.pid.LayerConfig;
+import pidmap.spec.pid.PidLayer;
 import pidmap.trace.layer.LayerOp;
 import pidmap.trace.layer.LayerTraceFile;
 
@@ -79,6 +80,14 @@ public final class LayerLockstep {
 
   /** Runs {@code steps} compared requests, from {@code seed}. */
   public static Result run(AgentFactory agents, long steps, long seed) {
+    return run(agents, steps, seed, null);
+  }
+
+  /**
+   * The same with another layer as the model ({@code null}: the model's {@code ModelPidLayer}):
+   * a test's deliberately wrong layer, to show a divergence caught, shrunk and replayed.
+   */
+  public static Result run(AgentFactory agents, long steps, long seed, Layers layer) {
     long start = System.nanoTime();
     Hello hello;
     try (Agent probe = agents.start()) {
@@ -106,8 +115,8 @@ public final class LayerLockstep {
     long done = 0;
     int episodes = 0;
     while (done < steps) {
-      ProcessLevelGenerator g = new ProcessLevelGenerator(seeds.nextLong(), config, can,
-          depth != null);
+      ProcessLevelGenerator g = new ProcessLevelGenerator(seeds.nextLong(),
+          level(config, layer), can, depth != null);
       episodes++;
       List<Item> items = new ArrayList<>();
       Agent agent;
@@ -134,7 +143,7 @@ public final class LayerLockstep {
         }
       }
       if (f != null) {
-        return diverged(agents, config, items, f, done, episodes, counts, start);
+        return diverged(agents, config, items, f, done, episodes, counts, start, layer);
       }
     }
     return new Result(Verdict.PASS, null, done, episodes, counts, millis(start), null, List.of(),
@@ -182,7 +191,7 @@ public final class LayerLockstep {
         done++;
         counts.merge(label(s), 1L, Long::sum);
         if (g.model().lastAnswer() != null) { // not when only the agent was asked (ENOENT)
-          file.add(LayerTraceFile.line(s.op(), g.model().lastAnswer()));
+          file.add(LayerTraceFile.line(s.op(), g.model().lastAnswer(), s.detail()));
         }
       }
       return new Result(Verdict.PASS, null, done, 1, counts, millis(start), null, List.of(), file,
@@ -242,15 +251,69 @@ public final class LayerLockstep {
     }
   }
 
+  /** A model layer for the lockstep: the layer's configuration in, a layer out. */
+  public interface Layers extends java.util.function.Function<LayerConfig, PidLayer> {}
+
+  private static ProcessLevel level(LayerConfig config, Layers layer) {
+    return layer == null ? new ProcessLevel(config) : new ProcessLevel(config, layer);
+  }
+
+  /**
+   * Replays a layer trace file against an agent: its config as the model's, its operations after
+   * the boot lines, each sent as the process level's request with the line's {@code via}, every
+   * reply compared with the model's (the lines' expects are the layer's answers, which
+   * {@code ./pidmap replay} checks; they are not read here). PASS, or the first divergence with
+   * the transcript up to it.
+   */
+  public static Result replay(AgentFactory agents, LayerTraceFile.Trace trace, Layers layer) {
+    long start = System.nanoTime();
+    List<LayerTraceFile.Line> lines = trace.lines();
+    List<LayerOp> boot = ProcessLevel.boot();
+    int first = 0;
+    while (first < boot.size() && first < lines.size()
+        && lines.get(first).op().equals(boot.get(first))) {
+      first++;
+    }
+    List<Item> items = new ArrayList<>();
+    for (LayerTraceFile.Line l : lines.subList(first, lines.size())) {
+      items.add(new Item(l.op(), l.via()));
+    }
+    List<String> transcript = new ArrayList<>();
+    Map<String, Long> counts = new TreeMap<>();
+    Failure f = replay(agents, trace.config(), items, transcript, layer, counts);
+    long sent = counts.values().stream().mapToLong(Long::longValue).sum();
+    if (f == null) {
+      List<String> report = new ArrayList<>();
+      report.add("0 divergences: " + sent + " requests from " + items.size() + " layer steps ("
+          + trace.config().label() + ")");
+      report.addAll(transcript);
+      return new Result(Verdict.PASS, null, sent, 1, counts, millis(start), null, report,
+          List.of(), 0);
+    }
+    if (f.step() == 0) {
+      return new Result(f.verdict(), f.oneLine(), 0, 1, counts, millis(start), f, List.of(),
+          List.of(), 0);
+    }
+    List<String> report = new ArrayList<>();
+    report.add(f.verdict().label() + " at step " + f.step() + " of this " + items.size()
+        + "-step layer trace (" + trace.config().label() + "): " + f.oneLine());
+    report.add("  the requests, the model's replies and the agent's:");
+    report.addAll(transcript);
+    return new Result(f.verdict(), null, sent, 1, counts, millis(start), f, report, List.of(), 0);
+  }
+
   /** Replays items on a fresh model and agent; the first failure, or null. */
   private static Failure replay(AgentFactory agents, LayerConfig config, List<Item> items,
-      List<String> transcript) {
-    ProcessLevel model = new ProcessLevel(config);
+      List<String> transcript, Layers layer, Map<String, Long> counts) {
+    ProcessLevel model = level(config, layer);
     try (Agent agent = agents.start()) {
       for (int i = 0; i < items.size(); i++) {
         ProcessLevel.Step s = model.apply(items.get(i).op(), items.get(i).detail());
         if (s.request() == null) {
           continue;
+        }
+        if (counts != null) {
+          counts.merge(label(s), 1L, Long::sum);
         }
         Failure f = send(agent, s, i + 1);
         if (transcript != null) {
@@ -268,22 +331,23 @@ public final class LayerLockstep {
   }
 
   private static Result diverged(AgentFactory agents, LayerConfig config, List<Item> items,
-      Failure first, long done, int episodes, Map<String, Long> counts, long start) {
+      Failure first, long done, int episodes, Map<String, Long> counts, long start,
+      Layers layer) {
     int[] runs = {0};
     String verb = first.request().split(" ")[0];
     List<Item> shrunk = Shrinker.minimize(items, c -> {
       if (runs[0]++ >= SHRINK_RUNS) {
         return false;
       }
-      Failure f = replay(agents, config, c, null); // the same kind of failure, same request verb
+      Failure f = replay(agents, config, c, null, layer, null); // same kind, same request verb
       return f != null && f.verdict() == first.verdict() && f.request().split(" ")[0].equals(verb);
     }, SHRINK_RUNS);
     List<String> transcript = new ArrayList<>();
-    Failure f = replay(agents, config, shrunk, transcript);
+    Failure f = replay(agents, config, shrunk, transcript, layer, null);
     if (f == null) { // the kernel did not repeat it: keep the whole episode
       shrunk = items;
       transcript.clear();
-      f = replay(agents, config, shrunk, transcript);
+      f = replay(agents, config, shrunk, transcript, layer, null);
       f = f == null ? first : f;
     }
     List<String> report = new ArrayList<>();
@@ -299,7 +363,7 @@ public final class LayerLockstep {
       Item it = shrunk.get(i);
       report.add(String.format("  %3d  %s%s", i + 1, it.op().toJson(),
           it.detail() == null ? "" : "   (" + it.detail() + ")"));
-      file.add(LayerTraceFile.line(it.op(), null));
+      file.add(LayerTraceFile.line(it.op(), null, it.detail()));
     }
     report.add("  the requests, the model's replies and the agent's:");
     report.addAll(transcript);

@@ -40,8 +40,14 @@ public final class LayerTraceFile {
    * @param line 1-based line number in the file (the config line is line 1)
    * @param op the operation
    * @param expect the answer it must give, or null
+   * @param via how the process level sends it to an agent beyond the op itself (a lookup's
+   *     system call, setns's task, the task that writes pid_max), or null; the layer ignores it
    */
-  public record Line(long line, LayerOp op, String expect) {}
+  public record Line(long line, LayerOp op, String expect, String via) {
+    public Line(long line, LayerOp op, String expect) {
+      this(line, op, expect, null);
+    }
+  }
 
   /** A whole layer trace. */
   public record Trace(LayerConfig config, List<Line> lines) {
@@ -82,12 +88,25 @@ public final class LayerTraceFile {
 
   /** One operation line, with its expect when not null. */
   public static String line(LayerOp op, String expect) {
-    if (expect == null) {
+    return line(op, expect, null);
+  }
+
+  /**
+   * One operation line, with its expect and its {@code via} (the process level's detail, so the
+   * line replays against an agent: {@code ./pidmap kernel replay --layer}) when not null.
+   */
+  public static String line(LayerOp op, String expect, String via) {
+    if (expect == null && via == null) {
       return op.toJson();
     }
     try {
       ObjectNode o = (ObjectNode) JSON.readTree(op.toJson());
-      o.put("expect", expect);
+      if (via != null) {
+        o.put("via", via);
+      }
+      if (expect != null) {
+        o.put("expect", expect);
+      }
       return o.toString();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -113,7 +132,8 @@ public final class LayerTraceFile {
       try {
         JsonNode n = JSON.readTree(s);
         String expect = n != null && n.has("expect") ? n.get("expect").asText() : null;
-        lines.add(new Line(i + 1, LayerOp.parse(s), expect));
+        String via = n != null && n.has("via") ? n.get("via").asText() : null;
+        lines.add(new Line(i + 1, LayerOp.parse(s), expect, via));
       } catch (PidmapException e) {
         throw new TraceFormatException(i + 1, e.getMessage());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
