@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code pidmap kernel}: the live-kernel oracle on the command line. Register this class as a
- * subcommand of the top-level command; it brings {@code record} and {@code check}. Stateless.
+ * subcommand of the top-level command; it brings {@code record}, {@code check} and
+ * {@code replay}. Stateless.
  */
 @Command(
     name = "kernel",
@@ -16,14 +17,15 @@ import picocli.CommandLine.Command;
             + " PID namespace and answers alloc/free/set_last/set_pid_max/next in lockstep with"
             + " the model and the impl. Needs Linux 6.14 or later and root (or unprivileged user"
             + " namespaces)."},
-    exitCodeListHeading = "%nExit codes (of record and check):%n",
+    exitCodeListHeading = "%nExit codes (of record, check and replay):%n",
     exitCodeList = {
         "0:the kernel and the model agreed on every step",
         "1:a divergence (its report and trace are printed)",
         "2:bad flags",
         "3:the agent failed",
         "4:this machine does not allow the oracle (the reason is printed)"},
-    subcommands = {KernelRecordCommand.class, KernelCheckCommand.class})
+    subcommands = {KernelRecordCommand.class, KernelCheckCommand.class,
+        KernelReplayCommand.class})
 public final class KernelCommand {
   /** Exit status: the kernel and the model agreed on every step. */
   public static final int OK = 0;

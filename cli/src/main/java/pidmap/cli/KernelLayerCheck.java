@@ -51,6 +51,7 @@ final class KernelLayerCheck {
       Path file = dir.write("kernel-layer-seed" + seed, String.join("\n", r.traceFile()) + "\n");
       out.println("shrunk layer trace: " + file);
       out.println("replay (model and impl): ./pidmap replay " + file);
+      out.println("replay (kernel): ./pidmap kernel replay --layer " + file);
       out.println("again (kernel): ./pidmap kernel check --layer --steps " + steps + " --seed "
           + seed);
     } catch (CannotWriteException e) {

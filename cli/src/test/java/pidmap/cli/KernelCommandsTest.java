@@ -95,6 +95,41 @@ class KernelCommandsTest {
   }
 
   @Test
+  void aRecordedLayerTraceReplaysAgainstTheKernelWithNoDivergence(@TempDir Path dir) {
+    Path file = dir.resolve("layer.jsonl");
+    int exit = run("record", "--layer", "--steps", "300", "--seed", "9", "--out", file.toString());
+    skipIfUnavailable(exit);
+    assertThat(exit).as(err.toString()).isEqualTo(KernelCommand.OK);
+    out.getBuffer().setLength(0);
+    exit = run("replay", "--layer", file.toString());
+    assertThat(exit).as(err.toString() + out).isEqualTo(KernelCommand.OK);
+    assertThat(out.toString()).containsPattern("^0 divergences: [0-9]+ requests from [0-9]+ layer steps")
+        .contains("set_last ").contains("model: ").contains("agent: ");
+  }
+
+  @Test
+  void kernelReplayRefusesWhatIsNotALinux6LayerTraceWithExit2(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("t.jsonl");
+    Files.writeString(file, "{\"op\":\"layer_config\",\"profile\":\"linux-6\"}\n"
+        + "{\"op\":\"get_pid\",\"pid\":\"p0\"}\n");
+    assertThat(run("replay", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--layer: missing (expected: --layer;");
+    assertThat(run("replay", "--layer", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 2: get_pid (expected: an operation with a kernel"
+        + " counterpart");
+    Files.writeString(file, "{\"op\":\"layer_config\",\"profile\":\"linux-2.6.24\"}\n");
+    assertThat(run("replay", "--layer", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("has profile linux-2.6.24 (expected: linux-6");
+    Files.writeString(file, "{\"op\":\"alloc\"}\n");
+    assertThat(run("replay", "--layer", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 1: the first line must be");
+    assertThat(run("replay", "--layer", dir.resolve("missing").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("(expected: a readable layer trace file;");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void checkLayerRefusesTheFlagsItDoesNotTake() {
     assertThat(run("check", "--layer", "--nested")).isEqualTo(2);
     assertThat(err.toString()).contains("--nested: does not apply to --layer (expected: --steps"

@@ -30,6 +30,12 @@ public final class ProcessLevel {
    */
   public record Step(LayerOp op, String detail, String request, String expected) {}
 
+  /** The operations that have a process-level request; every other one has no kernel counterpart. */
+  public static final java.util.Set<LayerOp.Kind> KINDS = java.util.EnumSet.of(LayerOp.Kind.FORK,
+      LayerOp.Kind.EXIT, LayerOp.Kind.REAP, LayerOp.Kind.SETSID, LayerOp.Kind.SETPGID,
+      LayerOp.Kind.UNSHARE, LayerOp.Kind.SETNS, LayerOp.Kind.SET_PID_MAX,
+      LayerOp.Kind.SET_LAST_PID, LayerOp.Kind.FIND_TASK_BY_VPID);
+
   /** The detail of a setpgid step into a group the acting task cannot see (counted apart). */
   public static final String INVISIBLE = "invisible group";
 
