@@ -53,19 +53,15 @@ final class Forks {
       pid = ps.layer.allocPid(ns, op.setTid().stream().mapToInt(Integer::intValue).toArray());
     } catch (KernelErrno e) {
       ps.layer.putPidNs(ns);
-      ps.d.note("fork: set_tid " + e.errno());
+      ps.d.note(!ns.allocating() && e.errno().equals("ENOMEM")
+          ? "fork: into a namespace whose init has exited" : "fork: set_tid " + e.errno());
       return e.errno();
     }
-    if (pid == null) {
+    if (pid == null) { // some level had no room (before a dead namespace's ENOMEM, as in Linux)
       if (ns.level() > 0 && ns.pidmap().lastPid() != innerLast) {
         ps.d.note("fork: no number at an outer level after the inner level had one");
       }
-      boolean dead = !ns.allocating();
       ps.layer.putPidNs(ns);
-      if (dead) {
-        ps.d.note("fork: into a namespace whose init has exited");
-        return "ENOMEM";
-      }
       return ps.layer.config().profile().exhaustionErrno();
     }
     Task child = ps.layer.newTask();

@@ -39,6 +39,15 @@ public final class ProcessLevel {
   /** The detail of a setpgid step into a group the acting task cannot see (counted apart). */
   public static final String INVISIBLE = "invisible group";
 
+  /**
+   * The detail of a fork that ran out at an outer level after an inner level had given it a
+   * number (which went back): alloc_pid's rollback, counted apart.
+   */
+  public static final String OUTER_RAN_OUT = "outer level ran out";
+
+  private static final String OUTER_NOTE =
+      "fork: no number at an outer level after the inner level had one";
+
   final LayerDriver d;
   private String lastAnswer;
 
@@ -139,11 +148,13 @@ public final class ProcessLevel {
           r.append(" set_tid=").append(String.join(",",
               op.setTid().stream().map(String::valueOf).toList()));
         }
+        int rollbacks = d.notes.getOrDefault(OUTER_NOTE, 0);
         String a = run(op);
         if (a.startsWith("t")) {
           return new Step(op, detail, r.toString(), "pids " + a.substring(a.indexOf(' ') + 1));
         }
-        return answer(op, detail, r.toString(), a);
+        return answer(op, d.notes.getOrDefault(OUTER_NOTE, 0) > rollbacks ? OUTER_RAN_OUT : detail,
+            r.toString(), a);
       }
       case EXIT:
         return running(t) && !op.task().equals("t1")

@@ -33,6 +33,8 @@ public final class ProcessLevelGenerator {
   private final ProcessLevel model;
   private int nextId = 2;
   private int chain;
+  /** A task whose namespace just got a small pid_max: the next step writes its ns_last_pid. */
+  private Task pastReserved;
 
   private final java.util.function.Predicate<String> can;
 
@@ -71,6 +73,13 @@ public final class ProcessLevelGenerator {
       return model.apply(LayerOp.fork(id, name(deepest), CloneFlags.CLONE_NEWPID), null);
     }
     List<Task> alive = running();
+    if (pastReserved != null) {
+      Task t = pastReserved;
+      pastReserved = null;
+      if (alive.contains(t)) {
+        return model.apply(LayerOp.setLastPid(name(t), 300), null);
+      }
+    }
     int unreaped = model.d.processes.unreaped().size();
     int r = rnd.nextInt(100);
     if (unreaped > CROWD) {
@@ -120,13 +129,20 @@ public final class ProcessLevelGenerator {
       return setns(pick(alive));
     }
     if (r < 81) {
-      Task t = pick(alive);
+      Task t = rootOr(alive);
       PidNs n = model.d.processes.active(t);
-      int v = rnd.nextInt(4) == 0 ? 4194304 : 301 + rnd.nextInt(2000);
+      // a third of the writes leave a level only a few numbers above RESERVED_PIDS (300): once
+      // its cursor is past 300 it runs out after a few forks (EAGAIN), also under a deeper
+      // namespace that had room, whose number goes back (what NestedLockstep checked)
+      int k = rnd.nextInt(12);
+      int v = k < 3 ? 4194304 : k < 7 ? 301 + rnd.nextInt(20) : 301 + rnd.nextInt(2000);
+      if (k >= 3 && k < 7 && can.test("set_last")) {
+        pastReserved = t; // the next step moves its cursor past 300, so the level can run out
+      }
       return model.apply(LayerOp.ns(LayerOp.Kind.SET_PID_MAX, name(n), v), name(t));
     }
     if (r < 86) {
-      return setLastPid(pick(alive));
+      return setLastPid(rootOr(alive));
     }
     return lookup(pick(alive));
   }
@@ -185,10 +201,11 @@ public final class ProcessLevelGenerator {
     PidNs n = model.d.processes.active(t);
     long max = n.pidmap().pidMax();
     long last = n.pidmap().lastPid();
-    int c = rnd.nextInt(12);
+    int c = rnd.nextInt(13);
     long v = c == 0 ? 0 : c == 1 ? last : c == 2 ? last - 1 : c == 3 ? last + 1
         : c == 4 ? max : c == 5 ? max - 1 : c == 6 ? max + 1 : c == 7 ? -1
-        : c < 10 ? 1 + rnd.nextInt(40) : 1 + rnd.nextInt(700);
+        : c < 10 ? 1 + rnd.nextInt(40) : c < 12 ? 1 + rnd.nextInt(700)
+        : 299 + rnd.nextInt(3); // about RESERVED_PIDS: past it, the search never wraps below 300
     return model.apply(LayerOp.setLastPid(name(t), v), null);
   }
 
@@ -222,6 +239,15 @@ public final class ProcessLevelGenerator {
     }
     return model.apply(LayerOp.lookup(LayerOp.Kind.FIND_TASK_BY_VPID, name(t), null, null, null,
         nr), pick(verbs));
+  }
+
+  /**
+   * The root's init one time in three (so that the root, which holds a number for every task,
+   * is the level that runs out under forks from deeper namespaces), else any running task.
+   */
+  private Task rootOr(List<Task> alive) {
+    Task t1 = model.named("t1", Task.class);
+    return rnd.nextInt(3) == 0 && alive.contains(t1) ? t1 : pick(alive);
   }
 
   private List<Task> running() {

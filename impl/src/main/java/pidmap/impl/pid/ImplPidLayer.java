@@ -175,7 +175,9 @@ public final class ImplPidLayer extends PidLookups {
     }
     if (dead) {
       outFree(home, nss, nrs, -1, cachep);
-      return null;
+      // only now: a level without room answered EAGAIN (null) above, as alloc_pid checks
+      // PIDNS_ADDING after its loop over the levels
+      throw new KernelErrno("ENOMEM", "allocation in " + home.describe() + " is disabled");
     }
     return pid;
   }

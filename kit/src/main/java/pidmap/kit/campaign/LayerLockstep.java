@@ -232,8 +232,8 @@ public final class LayerLockstep {
         b.append(" children");
       }
     }
-    if (ProcessLevel.INVISIBLE.equals(s.detail())) {
-      b.append(' ').append(ProcessLevel.INVISIBLE);
+    if (ProcessLevel.INVISIBLE.equals(s.detail()) || ProcessLevel.OUTER_RAN_OUT.equals(s.detail())) {
+      b.append(' ').append(s.detail());
     }
     return b.toString();
   }

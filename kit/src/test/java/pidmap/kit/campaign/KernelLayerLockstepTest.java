@@ -39,7 +39,7 @@ class KernelLayerLockstepTest {
     assertThat(r.steps()).isEqualTo(STEPS);
     assertThat(r.counts().keySet()).contains("fork", "fork CLONE_NEWPID", "fork CLONE_THREAD",
         "fork set_tid", "exit", "reap", "setsid", "setpgid", "unshare", "setns",
-        "setns children", "set_pid_max", "set_last", "setpgid invisible group", "kill", "getpgid",
+        "setns children", "set_pid_max", "set_last", "setpgid invisible group", "fork outer level ran out", "kill", "getpgid",
         "getsid");
   }
 }

@@ -87,7 +87,7 @@ final class ModelPids {
     }
     if (linux6 && !home.allocating()) {
       giveBack(home, taken, true); // PIDNS_ADDING is gone: ENOMEM, after every level allocated
-      return null;
+      throw new KernelErrno("ENOMEM", "the namespace's init has exited (every level had room)");
     }
     int[] nrs = new int[home.level() + 1];
     ModelPidNs[] nss = new ModelPidNs[home.level() + 1];

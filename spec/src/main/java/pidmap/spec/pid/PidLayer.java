@@ -77,8 +77,9 @@ public interface PidLayer {
    * pid_max, or a tid other than 1 where there is no child reaper; EEXIST for a taken one. The
    * numbers taken at inner levels go back first; last_pid moved by cyclic levels stays moved.
    * Under linux-6 a namespace whose allocation is disabled ({@link PidNs#allocating()} false)
-   * answers null after every level allocated and gave back its number (the kernel's ENOMEM once
-   * PIDNS_ADDING is gone). On any linux-6 failure a namespace that has no pid and still
+   * throws {@link KernelErrno} ENOMEM after every level allocated and gave back its number (the
+   * kernel checks PIDNS_ADDING after its loop); a level without room answers null first (EAGAIN,
+   * as the 6.18 kernel answers a fork into a dead namespace under a full root). On any linux-6 failure a namespace that has no pid and still
    * allocates starts over (last_pid 0). Under linux-2.6.24 a non-empty set_tid is refused
    * (clone3 did not exist).
    */
