@@ -335,25 +335,31 @@ public final class LayerLockstep {
       Layers layer) {
     int[] runs = {0};
     String verb = first.request().split(" ")[0];
-    List<Item> shrunk = Shrinker.minimize(items, c -> {
+    java.util.function.Predicate<List<Item>> failsSo = c -> {
       if (runs[0]++ >= SHRINK_RUNS) {
         return false;
       }
       Failure f = replay(agents, config, c, null, layer, null); // same kind, same request verb
       return f != null && f.verdict() == first.verdict() && f.request().split(" ")[0].equals(verb);
-    }, SHRINK_RUNS);
+    };
+    // a divergence the kernel does not repeat on a fresh agent is not shrunk: the whole episode
+    // is kept (below) with the first failure
+    List<Item> shrunk = failsSo.test(items)
+        ? Shrinker.minimize(items, failsSo::test, SHRINK_RUNS) : items;
     List<String> transcript = new ArrayList<>();
     Failure f = replay(agents, config, shrunk, transcript, layer, null);
+    boolean repeated = true;
     if (f == null) { // the kernel did not repeat it: keep the whole episode
       shrunk = items;
       transcript.clear();
       f = replay(agents, config, shrunk, transcript, layer, null);
+      repeated = f != null;
       f = f == null ? first : f;
     }
     List<String> report = new ArrayList<>();
     report.add(f.verdict().label() + " at step " + f.step() + " of this " + shrunk.size()
         + "-step layer trace (" + config.label() + ", shrunk from " + items.size() + " steps): "
-        + f.oneLine());
+        + f.oneLine() + (repeated ? "" : " (not repeated by the kernel on a fresh agent)"));
     List<String> file = new ArrayList<>();
     file.add(LayerTraceFile.configLine(config));
     for (LayerOp op : ProcessLevel.boot()) {
