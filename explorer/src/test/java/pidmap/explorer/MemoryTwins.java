@@ -1,6 +1,7 @@
 package pidmap.explorer;
 
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.impl.ForwardingMemory;
 import pidmap.impl.LastPidUpdate;
 import pidmap.impl.PidmapMemory;
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import pidmap.impl.BitmapPidAllocator;
+import pidmap.impl.ForwardingMemory;
 import pidmap.impl.LastPidUpdate;
 import pidmap.impl.PidmapMemory;
 import pidmap.spec.Geometry;
@@ -27,11 +28,14 @@ class LastPidUpdateInterleavingsTest {
    * The production memory, except that the alloc of one thread is held where it installs a page
    * (the compare-and-exchange of a fresh page into slot 1), until released.
    */
-  private static final class HoldingMemory implements PidmapMemory {
-    final PidmapMemory inner = PidmapMemory.atomic(G);
+  private static final class HoldingMemory extends ForwardingMemory {
     final CountDownLatch reached = new CountDownLatch(1);
     final CountDownLatch go = new CountDownLatch(1);
     volatile Thread held;
+
+    HoldingMemory() {
+      super(PidmapMemory.atomic(G));
+    }
 
     @Override
     public long[] casFreshPage(int map) {
@@ -44,93 +48,6 @@ class LastPidUpdateInterleavingsTest {
         }
       }
       return inner.casFreshPage(map);
-    }
-
-    // ---- everything else as the production memory does it ----
-
-    @Override
-    public int slots() {
-      return inner.slots();
-    }
-
-    @Override
-    public long[] loadSlot(int map) {
-      return inner.loadSlot(map);
-    }
-
-    @Override
-    public long[] storeFreshPage(int map) {
-      return inner.storeFreshPage(map);
-    }
-
-    @Override
-    public int loadFree(int map) {
-      return inner.loadFree(map);
-    }
-
-    @Override
-    public int getAndAddFree(int map, int delta) {
-      return inner.getAndAddFree(map, delta);
-    }
-
-    @Override
-    public long loadWord(long[] page, int w) {
-      return inner.loadWord(page, w);
-    }
-
-    @Override
-    public long getAndOrWord(long[] page, int w, long bits) {
-      return inner.getAndOrWord(page, w, bits);
-    }
-
-    @Override
-    public long getAndAndWord(long[] page, int w, long bits) {
-      return inner.getAndAndWord(page, w, bits);
-    }
-
-    @Override
-    public void storeWord(long[] page, int w, long value) {
-      inner.storeWord(page, w, value);
-    }
-
-    @Override
-    public int loadLastPid() {
-      return inner.loadLastPid();
-    }
-
-    @Override
-    public void storeLastPid(int value) {
-      inner.storeLastPid(value);
-    }
-
-    @Override
-    public void setLastPid(int value) {
-      inner.setLastPid(value);
-    }
-
-    @Override
-    public int casLastPid(int expected, int value) {
-      return inner.casLastPid(expected, value);
-    }
-
-    @Override
-    public int loadPidMax() {
-      return inner.loadPidMax();
-    }
-
-    @Override
-    public void storePidMax(int value) {
-      inner.storePidMax(value);
-    }
-
-    @Override
-    public void lock() {
-      inner.lock();
-    }
-
-    @Override
-    public void unlock() {
-      inner.unlock();
     }
   }
 

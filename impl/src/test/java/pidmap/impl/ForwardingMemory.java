@@ -1,12 +1,13 @@
-package pidmap.explorer;
+package pidmap.impl;
 
-import pidmap.impl.PidmapMemory;
-
-/** A memory behind a door: every access goes to {@code inner}; a twin breaks one. Not thread-safe. */
-class ForwardingMemory implements PidmapMemory {
+/**
+ * A memory behind a door: every access goes to {@code inner}; a test overrides the one access it
+ * breaks or holds. Thread-safe as far as {@code inner} is.
+ */
+public class ForwardingMemory implements PidmapMemory {
   protected final PidmapMemory inner;
 
-  ForwardingMemory(PidmapMemory inner) {
+  public ForwardingMemory(PidmapMemory inner) {
     this.inner = inner;
   }
 
