@@ -85,6 +85,26 @@ static int threads_of(int pid) {
   return t == NULL ? 0 : atoi(t + 9);
 }
 
+/* Whether a task the agent knows (running or a zombie) has nr as its process group or session:
+ * then a gone task's number stays taken by that link, not by a release still on its way. */
+static int held_as_group(int nr) {
+  for (int i = 0; i < MAX_TASKS; i++) {
+    if (!slots[i].used || slots[i].nlevels == 0) {
+      continue;
+    }
+    char stat[512];
+    proc_file(slots[i].nspid[0], "stat", stat, sizeof stat);
+    char *paren = strrchr(stat, ')');
+    char state;
+    int ppid, pgrp, session;
+    if (paren != NULL && sscanf(paren + 1, " %c %d %d %d", &state, &ppid, &pgrp, &session) == 4
+        && (pgrp == nr || session == nr)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Where a task that was told to exit, or was killed, stands now. */
 static int classify(int s) {
   int pid = slots[s].nspid[0];
@@ -94,8 +114,9 @@ static int classify(int s) {
   char st = paren != NULL && paren[1] == ' ' ? paren[2] : 0;
   if (st == 0) {
     /* its /proc entry goes a moment before its number is free (since Linux 6.15 the numbers
-     * are freed after the tasklist lock is dropped) */
-    return number_free(pid) != 0 ? GONE : MOVING;
+     * are freed after the tasklist lock is dropped); a number some task still has as its process
+     * group or session stays taken (an init in its child's group: 6.18 keeps it in its zap) */
+    return number_free(pid) != 0 || held_as_group(pid) ? GONE : MOVING;
   }
   if (st == 'Z') {
     return !slots[s].thread && threads_of(pid) <= 1 ? ZOMBIE : MOVING;
