@@ -91,7 +91,7 @@ public final class KernelRecordCommand implements Callable<Integer> {
 
   private int recordLayer(PrintWriter err) throws KernelUnavailableException {
     String binary = KernelAgent.binary().toString();
-    LayerLockstep.Result r = LayerLockstep.record(
+    LayerLockstep.Result r = pidmap.kit.campaign.LayerTraceOnAgent.record(
         ProcessAgent.factory(binary, KernelLayerCheck.TIMEOUT_MS), steps, seed);
     if (r.verdict() == Verdict.NOT_TESTED || (r.steps() == 0 && r.traceFile().isEmpty())) {
       err.println("kernel record: not possible on this machine: " + r.note());

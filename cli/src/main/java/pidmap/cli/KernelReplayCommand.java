@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import pidmap.kit.agent.ProcessAgent;
 import pidmap.kit.campaign.LayerLockstep;
+import pidmap.kit.campaign.LayerTraceOnAgent;
 import pidmap.kit.suite.Verdict;
 import pidmap.oracle.KernelAgent;
 import pidmap.oracle.KernelUnavailableException;
@@ -90,7 +91,7 @@ public final class KernelReplayCommand implements Callable<Integer> {
     }
     LayerLockstep.Result r;
     try {
-      r = LayerLockstep.replay(ProcessAgent.factory(KernelAgent.binary().toString(),
+      r = LayerTraceOnAgent.replay(ProcessAgent.factory(KernelAgent.binary().toString(),
           KernelLayerCheck.TIMEOUT_MS), trace, null);
     } catch (KernelUnavailableException e) {
       err.println("kernel replay: not possible on this machine: " + e.getMessage());

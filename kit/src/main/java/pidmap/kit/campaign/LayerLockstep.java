@@ -76,7 +76,7 @@ public final class LayerLockstep {
     }
   }
 
-  private record Item(LayerOp op, String detail) {}
+  record Item(LayerOp op, String detail) {}
 
   /** Runs {@code steps} compared requests, from {@code seed}. */
   public static Result run(AgentFactory agents, long steps, long seed) {
@@ -150,63 +150,11 @@ public final class LayerLockstep {
         List.of(), 0);
   }
 
-  /**
-   * Records a layer trace on one agent: {@code steps} generated steps from {@code seed}, each
-   * written with the layer's answer as its expect once the agent's reply confirmed it (a step the
-   * agent is not asked is not written). At a divergence the trace stops before that step and the
-   * result says how it diverged. The trace replays under linux-6 (model and impl).
-   */
-  public static Result record(AgentFactory agents, int steps, long seed) {
-    long start = System.nanoTime();
-    List<String> file = new ArrayList<>();
-    Map<String, Long> counts = new TreeMap<>();
-    try (Agent agent = agents.start()) {
-      Hello hello = agent.hello();
-      for (String op : REQUIRED) {
-        if (!hello.ops().contains(op)) {
-          return new Result(Verdict.NOT_TESTED, "the agent does not offer " + op, 0, 0, Map.of(),
-              0, null, List.of(), List.of(), 0);
-        }
-      }
-      String depth = hello.fields().get("max_depth");
-      LayerConfig config = ProcessLevel.agentConfig(intField(hello, "pid_max", 32768),
-          depth == null ? 32 : Integer.parseInt(depth));
-      ProcessLevelGenerator g = new ProcessLevelGenerator(seed, config, can(hello), depth != null);
-      file.add(LayerTraceFile.configLine(config));
-      for (LayerOp op : ProcessLevel.boot()) {
-        file.add(LayerTraceFile.line(op, null));
-      }
-      long done = 0;
-      for (int i = 0; done < steps && i < steps * 2; i++) {
-        ProcessLevel.Step s = g.next();
-        if (s.request() == null) {
-          continue;
-        }
-        Failure f = send(agent, s, (int) done + 1);
-        if (f != null) {
-          return new Result(f.verdict(), null, done, 1, counts, millis(start), f,
-              List.of(f.verdict().label() + " at step " + f.step() + ": " + f.oneLine()), file,
-              0);
-        }
-        done++;
-        counts.merge(label(s), 1L, Long::sum);
-        if (g.model().lastAnswer() != null) { // not when only the agent was asked (ENOENT)
-          file.add(LayerTraceFile.line(s.op(), g.model().lastAnswer(), s.detail()));
-        }
-      }
-      return new Result(Verdict.PASS, null, done, 1, counts, millis(start), null, List.of(), file,
-          0);
-    } catch (AgentException e) {
-      return new Result(Verdict.of(e.kind()), e.getMessage(), 0, 0, Map.of(), 0, null, List.of(),
-          file, 0);
-    }
-  }
-
-  private static long millis(long start) {
+  static long millis(long start) {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private static int intField(Hello h, String key, int dflt) {
+  static int intField(Hello h, String key, int dflt) {
     try {
       return Integer.parseInt(h.fields().getOrDefault(key, Integer.toString(dflt)));
     } catch (NumberFormatException e) {
@@ -214,7 +162,7 @@ public final class LayerLockstep {
     }
   }
 
-  private static Predicate<String> can(Hello h) {
+  static Predicate<String> can(Hello h) {
     return w -> w.equals("in") ? h.features().contains("in") && h.ops().contains("set_pid_max")
         : h.ops().contains(w) || h.features().contains(w);
   }
@@ -232,14 +180,15 @@ public final class LayerLockstep {
         b.append(" children");
       }
     }
-    if (ProcessLevel.INVISIBLE.equals(s.detail()) || ProcessLevel.OUTER_RAN_OUT.equals(s.detail())) {
+    if (ProcessLevel.INVISIBLE.equals(s.detail())
+        || ProcessLevel.OUTER_RAN_OUT.equals(s.detail())) {
       b.append(' ').append(s.detail());
     }
     return b.toString();
   }
 
   /** Sends one step; the failure when the reply is not the model's. */
-  private static Failure send(Agent agent, ProcessLevel.Step s, int index) {
+  static Failure send(Agent agent, ProcessLevel.Step s, int index) {
     try {
       String got = agent.call(s.request());
       return got.equals(s.expected()) ? null
@@ -254,56 +203,12 @@ public final class LayerLockstep {
   /** A model layer for the lockstep: the layer's configuration in, a layer out. */
   public interface Layers extends java.util.function.Function<LayerConfig, PidLayer> {}
 
-  private static ProcessLevel level(LayerConfig config, Layers layer) {
+  static ProcessLevel level(LayerConfig config, Layers layer) {
     return layer == null ? new ProcessLevel(config) : new ProcessLevel(config, layer);
   }
 
-  /**
-   * Replays a layer trace file against an agent: its config as the model's, its operations after
-   * the boot lines, each sent as the process level's request with the line's {@code via}, every
-   * reply compared with the model's (the lines' expects are the layer's answers, which
-   * {@code ./pidmap replay} checks; they are not read here). PASS, or the first divergence with
-   * the transcript up to it.
-   */
-  public static Result replay(AgentFactory agents, LayerTraceFile.Trace trace, Layers layer) {
-    long start = System.nanoTime();
-    List<LayerTraceFile.Line> lines = trace.lines();
-    List<LayerOp> boot = ProcessLevel.boot();
-    int first = 0;
-    while (first < boot.size() && first < lines.size()
-        && lines.get(first).op().equals(boot.get(first))) {
-      first++;
-    }
-    List<Item> items = new ArrayList<>();
-    for (LayerTraceFile.Line l : lines.subList(first, lines.size())) {
-      items.add(new Item(l.op(), l.via()));
-    }
-    List<String> transcript = new ArrayList<>();
-    Map<String, Long> counts = new TreeMap<>();
-    Failure f = replay(agents, trace.config(), items, transcript, layer, counts);
-    long sent = counts.values().stream().mapToLong(Long::longValue).sum();
-    if (f == null) {
-      List<String> report = new ArrayList<>();
-      report.add("0 divergences: " + sent + " requests from " + items.size() + " layer steps ("
-          + trace.config().label() + ")");
-      report.addAll(transcript);
-      return new Result(Verdict.PASS, null, sent, 1, counts, millis(start), null, report,
-          List.of(), 0);
-    }
-    if (f.step() == 0) {
-      return new Result(f.verdict(), f.oneLine(), 0, 1, counts, millis(start), f, List.of(),
-          List.of(), 0);
-    }
-    List<String> report = new ArrayList<>();
-    report.add(f.verdict().label() + " at step " + f.step() + " of this " + items.size()
-        + "-step layer trace (" + trace.config().label() + "): " + f.oneLine());
-    report.add("  the requests, the model's replies and the agent's:");
-    report.addAll(transcript);
-    return new Result(f.verdict(), null, sent, 1, counts, millis(start), f, report, List.of(), 0);
-  }
-
   /** Replays items on a fresh model and agent; the first failure, or null. */
-  private static Failure replay(AgentFactory agents, LayerConfig config, List<Item> items,
+  static Failure replay(AgentFactory agents, LayerConfig config, List<Item> items,
       List<String> transcript, Layers layer, Map<String, Long> counts) {
     ProcessLevel model = level(config, layer);
     try (Agent agent = agents.start()) {

@@ -70,13 +70,13 @@ class KernelDivergenceReplaysTest {
         String.join("\n", r.traceFile()) + "\n");
 
     LayerTraceFile.Trace trace = LayerTraceFile.parse(Files.readAllLines(file));
-    LayerLockstep.Result again = LayerLockstep.replay(kernel, trace, wrong);
+    LayerLockstep.Result again = LayerTraceOnAgent.replay(kernel, trace, wrong);
     System.out.println(String.join("\n", again.report()));
     assertThat(again.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(again.failure().request()).isEqualTo(r.failure().request());
     assertThat(again.failure().got()).isEqualTo(r.failure().got());
 
-    LayerLockstep.Result real = LayerLockstep.replay(kernel, trace, null);
+    LayerLockstep.Result real = LayerTraceOnAgent.replay(kernel, trace, null);
     assertThat(real.verdict()).as(String.join("\n", real.report())).isEqualTo(Verdict.PASS);
     assertThat(real.steps()).isPositive();
   }

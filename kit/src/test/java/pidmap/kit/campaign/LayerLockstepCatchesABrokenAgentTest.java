@@ -91,7 +91,7 @@ class LayerLockstepCatchesABrokenAgentTest {
       KernelRequirement.skipOrFail(e);
       return;
     }
-    LayerLockstep.Result r = LayerLockstep.run(getsidAnswersTheProcessGroup(binary), 2000, 1);
+    LayerLockstep.Result r = LayerLockstep.run(getsidAnswersTheProcessGroup(binary), 6000, 1);
     if (r.verdict() == Verdict.NOT_TESTED || r.verdict() == Verdict.CRASH && r.steps() == 0) {
       KernelRequirement.skipOrFail(new KernelUnavailableException(String.valueOf(r.note())));
       return;
