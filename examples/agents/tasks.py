@@ -4,7 +4,7 @@
 Written from the rules of docs/PROFILES.md and docs/AGENT-PROTOCOL.md, not from any kernel's code.
 """
 
-from pidns import Fail
+from pidns import Fail, depth
 
 
 class Task:
@@ -12,6 +12,9 @@ class Task:
         self.name, self.pid, self.ns, self.for_children, self.parent = name, pid, ns, ns, parent
         self.leader, self.threads, self.zombie, self.session_leader = leader or self, [], False, False
         self.pgrp = self.session = None
+        self.exiting = False      # an init that exited but waits in its zap until its namespace empties
+        self.reaped_when_done = False   # ... and is then reaped at once (its parent was inside)
+        self.released = False
 
     def link(self, role, pid):
         old = getattr(self, role)
@@ -50,22 +53,91 @@ class Processes:
         t = self.live(name)
         if t is self.tasks["t1"]:
             return "error the root namespace's init does not exit"
-        if t.leader is not t:
+        if t.leader is not t:                          # a thread exits alone and is released
             t.leader.threads.remove(t)
             self.release(t)
             return "ok"
-        for th in list(t.threads):
+        for th in list(t.threads):                     # exit_group: the threads go at once
             self.release(th)
-        t.threads, t.zombie = [], True
-        if t.ns.init is t:                             # init exits: the namespace dies with it
-            t.ns.open = False
-            for other in list(self.tasks.values()):
-                if other is not t and t.ns in other.pid.numbers and other.name in self.tasks:
-                    self.release(other)
-        for c in self.tasks.values():
-            if c.parent is t:
-                c.parent = t.ns.init if t.ns.init is not t else t.parent
+        t.threads = []
+        leads = t.ns.init is t and t.ns.parent is not None
+        if leads:
+            self.zap(t.ns)
+        self.finish(t)
+        if not leads:
+            self.reparent(t)
+        self.settle()
         return "ok"
+
+    def finish(self, t):
+        """The end of do_exit: an init whose namespace still holds a number waits in its zap."""
+        if self.waits_in_its_zap(t):
+            t.exiting = True
+        else:
+            t.zombie = True
+
+    def waits_in_its_zap(self, t):
+        return t.ns.parent is not None and t.pid.numbers.get(t.ns) == 1 and any(
+            nr != 1 for nr in t.ns.used)
+
+    def zap(self, n):
+        """The namespace's init exits: no more forks into it; every task with a number in it is
+        killed. The init reaps at once each victim whose parent was inside (or a thread); a
+        victim whose parent is outside stays a zombie for that parent; an inner init zaps its own
+        namespace first and waits there (docs/PID_LAYER.md)."""
+        n.open = False
+        victims = sorted((u for u in self.tasks.values() if u.pid.numbers.get(n, 0) >= 2),
+                         key=lambda u: u.pid.numbers[n])
+        inside = {u.name: u.leader is not u or u.parent is None or n in u.parent.pid.numbers
+                  for u in victims}
+
+        def inner_init(u):
+            return u.ns is not n and u.pid.numbers.get(u.ns) == 1
+
+        for u in victims:
+            if inside[u.name] and not inner_init(u):
+                self.release(u)
+        for u in sorted((u for u in victims if inside[u.name] and inner_init(u)),
+                        key=lambda u: -depth(u.ns)):
+            if not any(nr != 1 for nr in u.ns.used):
+                self.release(u)
+        for u in victims:
+            if u.released:
+                continue
+            if not (u.zombie or u.exiting) and u.ns.init is u and u.ns is not n:
+                self.zap(u.ns)                         # a live inner init zaps its own first
+            u.zombie = u.exiting = False
+            if self.waits_in_its_zap(u):
+                u.exiting = True
+                u.reaped_when_done = inside[u.name]
+            else:
+                u.zombie = True
+
+    def settle(self):
+        """An exiting init whose namespace has emptied finishes: reaped at once if its parent
+        was inside (or is itself an init waiting in its zap), else a zombie."""
+        changed = True
+        while changed:
+            changed = False
+            for t in list(self.tasks.values()):
+                if t.exiting and not self.waits_in_its_zap(t):
+                    t.exiting = False
+                    changed = True
+                    if t.reaped_when_done or (t.parent is not None and t.parent.exiting):
+                        self.release(t)
+                    else:
+                        t.zombie = True
+
+    def reparent(self, t):
+        """forget_original_parent: the children go to the child reaper of t's namespace."""
+        reaper = t.ns.init if t.ns.parent is not None else self.tasks.get("t1")
+        if reaper is None or reaper.name not in self.tasks or reaper.zombie or reaper.exiting:
+            reaper = self.tasks["t1"]
+        if reaper is t:
+            return
+        for c in self.tasks.values():
+            if c is not t and c.parent is t:
+                c.parent = reaper
 
     def reap(self, parent, child):
         p, c = self.live(parent).leader, self.tasks.get(child)
@@ -74,9 +146,13 @@ class Processes:
         if not c.zombie:
             return "pid 0"
         self.release(c)
+        self.settle()
         return "pid %d" % c.pid.numbers.get(p.ns, 0)
 
     def release(self, t):
+        if t.released:
+            return
+        t.released = True
         for th in t.threads:
             self.release(th)
         for role in ("pid", "pgrp", "session"):
@@ -133,7 +209,10 @@ class Processes:
         return "ok"
 
     def setns(self, name, other):
-        t, target = self.live(name), self.live(other).ns
+        t, target = self.live(name), self.tasks.get(other)
+        if target is None:                             # a zombie's namespace can still be joined
+            raise LookupError("no task " + other)
+        target = target.ns
         if t.ns not in target.chain():
             raise Fail("EINVAL")
         t.for_children = target
@@ -141,7 +220,7 @@ class Processes:
 
     def live(self, name):
         t = self.tasks.get(name)
-        if t is None or t.zombie:
+        if t is None or t.zombie or t.exiting:
             raise LookupError("no live task " + name)
         return t
 
