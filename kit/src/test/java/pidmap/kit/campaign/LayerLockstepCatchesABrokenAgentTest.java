@@ -2,6 +2,7 @@ package pidmap.kit.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import pidmap.kit.agent.Agent;
 import pidmap.kit.agent.AgentException;
@@ -62,18 +63,31 @@ class LayerLockstepCatchesABrokenAgentTest {
     return rewriting(binary, r -> r.startsWith("set_last ") ? r.replaceAll("in=t\\d+$", "in=t1") : r);
   }
 
-  @Test
-  void aWriteOfNsLastPidThatLandsInTheRootIsCaughtAndShrunkToATraceThatWritesIt() {
+  /**
+   * The lockstep of {@code steps} steps (seed 1) on the broken kernel agent {@code twin} makes of
+   * the agent binary; null when this machine cannot run it (skipped, or failed on CI).
+   */
+  private static LayerLockstep.Result onTheKernel(Function<String, AgentFactory> twin, long steps) {
     String binary;
     try {
       binary = KernelAgent.binary().toString();
     } catch (KernelUnavailableException e) {
       KernelRequirement.skipOrFail(e);
-      return;
+      return null;
     }
-    LayerLockstep.Result r = LayerLockstep.run(nsLastPidWriteLandsInTheRoot(binary), 3000, 1);
+    LayerLockstep.Result r = LayerLockstep.run(twin.apply(binary), steps, 1);
     if (r.verdict() == Verdict.NOT_TESTED || r.verdict() == Verdict.CRASH && r.steps() == 0) {
       KernelRequirement.skipOrFail(new KernelUnavailableException(String.valueOf(r.note())));
+      return null;
+    }
+    return r;
+  }
+
+  @Test
+  void aWriteOfNsLastPidThatLandsInTheRootIsCaughtAndShrunkToATraceThatWritesIt() {
+    LayerLockstep.Result r =
+        onTheKernel(LayerLockstepCatchesABrokenAgentTest::nsLastPidWriteLandsInTheRoot, 3000);
+    if (r == null) {
       return;
     }
     System.out.println(String.join("\n", r.report()));
@@ -84,16 +98,9 @@ class LayerLockstepCatchesABrokenAgentTest {
 
   @Test
   void theLockstepCatchesItShrinksItAndWritesALayerTrace() {
-    String binary;
-    try {
-      binary = KernelAgent.binary().toString();
-    } catch (KernelUnavailableException e) {
-      KernelRequirement.skipOrFail(e);
-      return;
-    }
-    LayerLockstep.Result r = LayerLockstep.run(getsidAnswersTheProcessGroup(binary), 6000, 1);
-    if (r.verdict() == Verdict.NOT_TESTED || r.verdict() == Verdict.CRASH && r.steps() == 0) {
-      KernelRequirement.skipOrFail(new KernelUnavailableException(String.valueOf(r.note())));
+    LayerLockstep.Result r =
+        onTheKernel(LayerLockstepCatchesABrokenAgentTest::getsidAnswersTheProcessGroup, 6000);
+    if (r == null) {
       return;
     }
     System.out.println(String.join("\n", r.report()));
