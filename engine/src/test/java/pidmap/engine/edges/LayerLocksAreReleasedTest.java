@@ -29,6 +29,10 @@ class LayerLocksAreReleasedTest {
 
   /** On a fresh thread: alloc_pid (pidmap lock), attach (tasklist), detach of the last link (both). */
   private void anotherThreadTakesBothLocks(String after) throws Exception {
+    anotherThreadTakesBothLocks(layer, after);
+  }
+
+  private static void anotherThreadTakesBothLocks(PidLayer layer, String after) throws Exception {
     FutureTask<Boolean> probe = new FutureTask<>(() -> {
       Pid p = layer.allocPid(layer.initPidNs());
       Task t = layer.newTask();
@@ -65,6 +69,22 @@ class LayerLocksAreReleasedTest {
     layer.attachPid(d, PidType.PID, layer.allocPid(child));
     assertThat(layer.zapPidNsProcesses(child)).containsExactly(d); // c holds pid 1, the reaper
     anotherThreadTakesBothLocks("zap_pid_ns_processes");
+    layer.setParent(d, c);
+    anotherThreadTakesBothLocks("set_parent");
+  }
+
+  /** linux-6's zap marks the namespace dead under the pidmap lock (disable_pid_allocation). */
+  @Test
+  void theLinux6ZapReleasesThePidmapLock() throws Exception {
+    PidLayer l = new ImplPidLayer(
+        new LayerConfig(Geometry.small(8, 2, 32), Profile.LINUX_6, 0, List.of()));
+    PidNs child = l.copyPidNs(CloneFlags.CLONE_NEWPID, l.initPidNs());
+    Task c = l.newTask();
+    l.attachPid(c, PidType.PID, l.allocPid(child));
+    Task d = l.newTask();
+    l.attachPid(d, PidType.PID, l.allocPid(child));
+    assertThat(l.zapPidNsProcesses(child)).containsExactly(d);
+    anotherThreadTakesBothLocks(l, "linux-6 zap_pid_ns_processes");
   }
 
   /** linux-6's failure path decides the cursor reset under the pidmap lock, and releases it. */
