@@ -1,12 +1,14 @@
 package pidmap.engine.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pidmap.spec.PidmapException;
 import pidmap.spec.Profile;
 import pidmap.spec.pid.CloneFlags;
 import pidmap.spec.pid.LayerConfig;
@@ -106,5 +108,22 @@ class Linux6NamespaceCallsTest {
         LayerOp.fork(3, "t0", 0),
         LayerOp.setns("t3", "n1")))
         .containsExactly("t1 1/1", "ENOSYS", "t3 2", "ENOSYS");
+  }
+
+  /**
+   * The driver answers ENOSYS before the layer is asked; a caller of the layer itself (the kit, a
+   * tool) is refused there too, naming set_tid, with nothing taken.
+   */
+  @ParameterizedTest
+  @MethodSource("pidmap.engine.layer.Layers#both")
+  void theSeedLayerItselfRefusesASetTid(Function<LayerConfig, PidLayer> layer) {
+    PidLayer l = layer.apply(SEED);
+    int before = l.initPidNs().pidmap().allocatedCount();
+    assertThatThrownBy(() -> l.allocPid(l.initPidNs(), new int[] {5}))
+        .isInstanceOf(PidmapException.class).hasMessageContaining("set_tid")
+        .hasMessageContaining("linux-2.6.24");
+    assertThat(l.initPidNs().pidmap().allocatedCount()).isEqualTo(before);
+    assertThat(l.initPidNs().pidmap().isAllocated(5)).isFalse();
+    assertThat(l.allocPid(l.initPidNs(), new int[0])).isNotNull();
   }
 }
