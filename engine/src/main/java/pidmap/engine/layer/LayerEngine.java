@@ -103,8 +103,17 @@ public final class LayerEngine {
   /** The candidate side driven by other process rules: a test-scope twin that breaks one. */
   LayerEngine(LayerConfig config, Function<LayerConfig, PidLayer> candidate,
       Function<LayerDriver, Processes> candidateRules) {
+    this(config, candidate, Processes::new, candidateRules);
+  }
+
+  /**
+   * Both sides driven by other process rules: a test-scope twin of the driver code the model
+   * and the impl share, which only an independent answer (a kernel recording's expects) judges.
+   */
+  LayerEngine(LayerConfig config, Function<LayerConfig, PidLayer> candidate,
+      Function<LayerDriver, Processes> modelRules, Function<LayerDriver, Processes> candidateRules) {
     Objects.requireNonNull(config);
-    this.model = new LayerDriver(new ModelPidLayer(config));
+    this.model = new LayerDriver(new ModelPidLayer(config), modelRules);
     this.impl = new LayerDriver(candidate.apply(config), candidateRules);
     this.modelState = Snapshot.of(model);
     this.implState = Snapshot.of(impl);

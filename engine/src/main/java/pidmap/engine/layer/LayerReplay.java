@@ -47,7 +47,11 @@ public final class LayerReplay {
   /** Replays {@code lines} from a fresh boot, reporting each step to {@code each}. */
   public static Outcome run(LayerConfig config, Function<LayerConfig, PidLayer> candidate,
       List<LayerTraceFile.Line> lines, Consumer<Step> each) {
-    LayerEngine e = new LayerEngine(config, candidate);
+    return run(new LayerEngine(config, candidate), lines, each);
+  }
+
+  /** Replays {@code lines} on {@code e}, fresh, reporting each step to {@code each}. */
+  static Outcome run(LayerEngine e, List<LayerTraceFile.Line> lines, Consumer<Step> each) {
     int steps = 0;
     for (int i = 0; i < lines.size(); i++) {
       LayerTraceFile.Line l = lines.get(i);

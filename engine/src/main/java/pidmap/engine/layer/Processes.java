@@ -277,10 +277,7 @@ class Processes {
    * own children were its zap's; the ones it did not reap (its parent outside) keep theirs.
    */
   private void reparentChildren(Task t, PidNs ns) {
-    Task reaper = ns == layer.initPidNs() ? layer.findTaskByPidNs(1, ns) : ns.childReaper();
-    if (reaper == null || !alive(reaper)) {
-      reaper = layer.initTask();
-    }
+    Task reaper = reaperIn(ns);
     if (reaper == t) {
       return;
     }
@@ -289,6 +286,12 @@ class Processes {
         layer.setParent(c, reaper);
       }
     }
+  }
+
+  /** Who adopts the orphans of a group that exits in {@code ns}: its child reaper, else init. */
+  Task reaperIn(PidNs ns) {
+    Task reaper = ns == layer.initPidNs() ? layer.findTaskByPidNs(1, ns) : ns.childReaper();
+    return reaper == null || !alive(reaper) ? layer.initTask() : reaper;
   }
 
   /**
