@@ -46,4 +46,15 @@ class ReachBoundariesTest {
     r.count(G, 8, 32, Op.alloc(), Outcome.pid(8));
     assertThat(r.lastPidReusedAtPageEdge()).isEqualTo(1);
   }
+
+  @Test
+  void lastPidAtTheLimitCountsItsOwnPageNotTheOneBeyond() {
+    Reach r = new Reach();
+    // L = pid_max_limit - 1 = 31: L+1 is past the last page, so L's own page (3) is the one
+    r.count(G, 31, 32, Op.alloc(), Outcome.pid(28)); // wrapped, and found on page 3 again
+    assertThat(r.wraps()).isEqualTo(1);
+    assertThat(r.pageEdgesCrossed()).isZero();
+    r.count(G, 31, 32, Op.alloc(), Outcome.pid(2)); // wrapped to page 0
+    assertThat(r.pageEdgesCrossed()).isEqualTo(1);
+  }
 }
